@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { BackgroundService } from '../lib/background/service';
+import type { Message } from '../lib/messages';
+
+export default defineBackground(() => {
+  const fetchJson = async (path: string) => (await fetch(browser.runtime.getURL(path as '/'))).json();
+  const service = new BackgroundService({
+    loadKb: () => fetchJson('/data/kb.json'),
+    loadIndex: () => fetchJson('/data/search-index.json'),
+  });
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
+    return service.handle(message as Message).catch((error: Error) => ({ error: error.message }));
+  });
+});

@@ -1,0 +1,34 @@
+import type { AliasRule } from '../match/types';
+
+/** Kinds of entity the knowledge base knows. */
+export const ENTITY_KINDS = ['person', 'place', 'route', 'agreement', 'organisation', 'event', 'country', 'document'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** A sentence with the passages that support it. */
+export interface CitedText {
+  text: string;
+  cites: string[];
+}
+
+/** One alias: a spelling, a translation, or an ambiguous form with its rule. */
+export interface Alias {
+  text: string;
+  lang?: string;
+  rules: AliasRule[];
+}
+
+/** An entity as written by hand in seeds/entities.yaml, after validation. */
+export interface Entity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  description: CitedText;
+  aliases: Alias[];
+  background: CitedText[];
+  naming: CitedText[];
+  related: string[];
+  /** Whether the content script highlights it by default (countries do not). */
+  highlight: boolean;
+  /** Line in the entity file where the entity starts, for error messages. */
+  line: number;
+}

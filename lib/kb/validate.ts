@@ -1,0 +1,27 @@
+import { KbError } from './load';
+import type { Entity } from './types';
+
+/** Checks that every citation names a real passage and every related id a real entity. */
+export function validateReferences(entities: Entity[], passageIds: Set<string>, where: string): void {
+  const ids = new Set(entities.map((e) => e.id));
+  for (const entity of entities) {
+    const cited = [entity.description, ...entity.background, ...entity.naming];
+    if (entity.background.length === 0) {
+      throw new KbError(where, entity.line, `${entity.id}: no background sentence; add 1–4, each with "cites".`);
+    }
+    for (const item of cited) {
+      for (const cite of item.cites) {
+        if (!passageIds.has(cite)) {
+          throw new KbError(
+            where,
+            entity.line,
+            `${entity.id}: cites passage "${cite}", which does not exist; run "npm run --silent cli -- passages" to list passage ids.`,
+          );
+        }
+      }
+    }
+    for (const related of entity.related) {
+      if (!ids.has(related)) throw new KbError(where, entity.line, `${entity.id}: related entity "${related}" does not exist.`);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/** Words that may stand before a surname without making it someone else's (titles, not first names). */
+const TITLES = new Set(
+  [
+    'president',
+    'prezident',
+    'mr',
+    'mr.',
+    'leader',
+    'ilham',
+    'İlham',
+    'ильхам',
+    'президент',
+    'cumhurbaşkanı',
+    'azerbaijani',
+    'azerbaijan',
+    "azerbaijan's",
+    'azerbaijan’s',
+    'the',
+    'and',
+    'by',
+    'with',
+    'of',
+  ].map((w) => w.toLowerCase()),
+);
+
+/** The word directly before `start`, when only spaces separate it; null after punctuation. */
+function wordBefore(text: string, start: number): string | null {
+  const m = /([\p{L}\p{M}.'’]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, start - 40), start));
+  return m ? m[1]! : null;
+}
+
+/** True when a capitalised first name (not a title) stands right before the surname at `start`. */
+export function hasOtherFirstName(text: string, start: number): boolean {
+  const word = wordBefore(text, start);
+  if (!word) return false;
+  if (!/^\p{Lu}/u.test(word)) return false;
+  return !TITLES.has(word.toLowerCase());
+}
+
+/** The sentence-sized window around a match, for context rules. */
+function window(text: string, start: number, end: number, radius = 160): string {
+  const from = Math.max(0, start - radius);
+  const to = Math.min(text.length, end + radius);
+  let left = text.slice(from, start);
+  let right = text.slice(end, to);
+  // Stop at paragraph breaks: context from another block says nothing about this one.
+  const lb = left.lastIndexOf('\n');
+  if (lb >= 0) left = left.slice(lb + 1);
+  const rb = right.indexOf('\n');
+  if (rb >= 0) right = right.slice(0, rb);
+  return `${left} ${right}`;
+}
+
+const US_STATE_CUES =
+  /\b(Atlanta|Savannah|Augusta|Macon|Athens, Ga|Peach State|Gov\.|governor|state senate|state house|state legislature|Republicans?|Democrats?|GOP|county|counties|Bulldogs|Georgia Tech|University of Georgia|Georgia State|Kemp|Warnock|Ossoff|Fulton|U\.S\. states?|the state of|Alabama|Florida|Carolina|Tennessee|Texas|Ohio|Arizona|Nevada|Pennsylvania|Michigan|Wisconsin|swing states?|battleground|primary|electoral|voters|ballots?|precincts?)\b/i;
+
+/** Georgia the country, not the US state: no US-state cue in the surrounding sentence. */
+export function isGeorgiaTheCountry(text: string, start: number, end: number): boolean {
+  if (/^,\s*(USA?|U\.S\.A?\.?|GA)\b/.test(text.slice(end, end + 8))) return false;
+  return !US_STATE_CUES.test(window(text, start, end));
+}
+
+const BIRD_OR_FOOD_CUES =
+  /\b(thanksgiving|roast(ed)?|sandwich(es)?|bacon|breast|stuffing|gravy|carv(e|ed|ing)|wild|burgers?|meat|dinner|oven|bird|birds|poultry|feathers?|cranberr\w*|recipes?|deli|cold|ground|hunt(ing|er|ers)?|gobble\w*|drumsticks?|brine|brined|smoked|leftover|leftovers|slices?|chicken|ham|pardon(ed|s)?|flock|farm(s|ers)?)\b/i;
+
+/** Turkey the country (Türkiye), not the bird or the food: capitalised, and no food or bird cue nearby. */
+export function isTurkeyTheCountry(text: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) return false;
+  return !BIRD_OR_FOOD_CUES.test(window(text, start, end, 80));
+}

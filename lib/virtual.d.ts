@@ -1,0 +1,4 @@
+declare module 'virtual:backstory/matcher' {
+  const tables: import('./match/types').MatcherTables;
+  export default tables;
+}

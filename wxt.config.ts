@@ -1,0 +1,38 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { backstoryData, corpusAssetFiles } from './lib/build/vite-plugin';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  manifestVersion: 3,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact(), backstoryData(root)],
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...corpusAssetFiles(root));
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description: 'Cited context for news about the Armenia–Azerbaijan peace process.',
+    permissions: ['storage', 'contextMenus', 'activeTab'],
+    commands: {
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+B' }, description: 'Turn Backstory off or on for this site' },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@example.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
