@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import MiniSearch from 'minisearch';
 import { compileMatcher } from '../kb/compile';
 import { parseEntities } from '../kb/load';
+import type { CitedText } from '../kb/types';
 import { KB_VERSION, type KbEntity, type KnowledgeBase } from '../kb/types-kb';
 import { validateReferences } from '../kb/validate';
 import { Matcher } from '../match/matcher';
@@ -57,7 +58,14 @@ export function buildAll(seedsDir: string, displayRoot = process.cwd()): BuildOu
     terms.push(...extracted.terms);
   }
 
-  const kbEntities: KbEntity[] = entities.map(({ line: _line, ...entity }) => {
+  const stripLine = ({ line: _line, ...cited }: CitedText): CitedText => cited;
+  const kbEntities: KbEntity[] = entities.map(({ line: _line, ...withLines }) => {
+    const entity = {
+      ...withLines,
+      description: stripLine(withLines.description),
+      background: withLines.background.map(stripLine),
+      naming: withLines.naming.map(stripLine),
+    };
     const mentions = [...mentionsByPassage].filter(([, ms]) => ms.some((m) => m.entity === entity.id)).map(([id]) => id);
     const statementsAbout = statements
       .filter((s) => s.speaker.id !== entity.id && (mentionsByPassage.get(s.passage) ?? []).some((m) => m.entity === entity.id && m.start >= s.start && m.end <= s.end))

@@ -37,6 +37,8 @@ function isSkipped(el: Element, options: WalkOptions): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
+  const inline = (el as HTMLElement).style;
+  if (inline && (inline.display === 'none' || inline.visibility === 'hidden')) return true;
   if (options.checkVisibility) {
     const style = el.ownerDocument.defaultView?.getComputedStyle(el);
     if (style && (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse')) return true;

@@ -56,7 +56,7 @@ export function parseEntities(source: string, where: string): Entity[] {
       const citesNode = (value as YAMLMap).get('cites', true) as Node | undefined;
       const cites = isSeq(citesNode) ? citesNode.items.map((c) => String((c as { value?: unknown }).value ?? c)) : [];
       if (cites.length === 0) fail(`${id}: ${label} has no citation; add "cites: [passage-id]" naming the passage that supports it.`, value);
-      return { text: (text as string).trim(), cites };
+      return { text: (text as string).trim(), cites, line: lineOf(citesNode) };
     };
     const citedList = (key: string): CitedText[] => {
       const value = node.get(key, true) as Node | undefined;

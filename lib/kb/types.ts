@@ -8,6 +8,8 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export interface CitedText {
   text: string;
   cites: string[];
+  /** Line of the citation list in the entity file (only while validating; not shipped). */
+  line?: number;
 }
 
 /** One alias: a spelling, a translation, or an ambiguous form with its rule. */

@@ -14,7 +14,7 @@ export function validateReferences(entities: Entity[], passageIds: Set<string>, 
         if (!passageIds.has(cite)) {
           throw new KbError(
             where,
-            entity.line,
+            item.line ?? entity.line,
             `${entity.id}: cites passage "${cite}", which does not exist; run "npm run --silent cli -- passages" to list passage ids.`,
           );
         }

@@ -60,11 +60,17 @@ export function isGeorgiaTheCountry(text: string, start: number, end: number): b
   return !US_STATE_CUES.test(window(text, start, end));
 }
 
+/** Words that put "turkey" in a kitchen or a field, anywhere in the sentence. */
 const BIRD_OR_FOOD_CUES =
-  /\b(thanksgiving|roast(ed)?|sandwich(es)?|bacon|breast|stuffing|gravy|carv(e|ed|ing)|wild|burgers?|meat|dinner|oven|bird|birds|poultry|feathers?|cranberr\w*|recipes?|deli|cold|ground|hunt(ing|er|ers)?|gobble\w*|drumsticks?|brine|brined|smoked|leftover|leftovers|slices?|chicken|ham|pardon(ed|s)?|flock|farm(s|ers)?)\b/i;
+  /\b(thanksgiving|roast(ed|ing)?|stuffing|gravy|carv(e|ed|ing)|oven|poultry|feathers?|cranberr\w*|recipes?|gobble\w*|drumsticks?|brin(e|ed)|giblets|pardon(ed|s)?|flock)\b/i;
+/** Words right before or after that make it food or a bird ("ground turkey", "turkey sandwich"). */
+const FOOD_BEFORE = /\b(ground|cold|wild|smoked|roast(ed)?|deli|sliced|leftover|whole|frozen)\s+$/i;
+const FOOD_AFTER = /^\s+(breasts?|sandwich(es)?|burgers?|meat|dinner|legs?|bacon|slices?|hunt(ing)?|farms?|vultures?|chili|gravy)\b/i;
 
 /** Turkey the country (Türkiye), not the bird or the food: capitalised, and no food or bird cue nearby. */
 export function isTurkeyTheCountry(text: string, start: number, end: number): boolean {
   if (!/^\p{Lu}/u.test(text.slice(start, start + 1))) return false;
+  if (FOOD_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !/^\s*,/.test(text.slice(end, end + 2))) return false;
+  if (FOOD_AFTER.test(text.slice(end, end + 16))) return false;
   return !BIRD_OR_FOOD_CUES.test(window(text, start, end, 80));
 }

@@ -127,6 +127,12 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
       sentenceSpeakers.set(key(sref), statement.speaker);
     });
   }
+  // A speaker's role, when the quoting sentence gives none, is the one the document gave at an earlier mention.
+  for (const statement of statements) {
+    if (!statement.speaker.id || statement.speaker.role) continue;
+    const role = firstRoleInDoc(ctx, statement.speaker.id);
+    if (role) statement.speaker = { ...statement.speaker, role };
+  }
   statements.sort((a, b) => a.passage.localeCompare(b.passage, 'en', { numeric: true }) || a.start - b.start);
   return { statements, terms };
 }
@@ -136,6 +142,17 @@ interface Ctx {
   sentences: SentenceRef[];
   sentenceSpeakers: Map<string, Speaker>;
   key: (s: SentenceRef) => string;
+}
+
+function firstRoleInDoc(ctx: Ctx, entityId: string): string | undefined {
+  for (const s of ctx.sentences) {
+    for (const m of mentionsIn(ctx, s.passage, s.sentence.start, s.sentence.end)) {
+      if (m.entity !== entityId) continue;
+      const role = roleAround(s.passage.text, m, s.sentence.start, s.sentence.end);
+      if (role) return role;
+    }
+  }
+  return undefined;
 }
 
 function cleanQuoteText(inner: string): string {

@@ -1,0 +1,160 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Automaton, naiveScan } from '../../lib/match/automaton';
+import { foldWithMap } from '../../lib/match/fold';
+import { Matcher } from '../../lib/match/matcher';
+import { seedBuild } from './seed-data';
+
+const matcher = () => new Matcher(seedBuild().matcher);
+/** [entity, matched text] pairs found in `text`. */
+const found = (text: string) => matcher().match(text).map((m) => [m.entity, text.slice(m.start, m.end)]);
+const ids = (text: string) => matcher().match(text).map((m) => m.entity);
+
+describe('folding', () => {
+  it('folds case, diacritics, dashes and apostrophes, keeping an exact offset map', () => {
+    const text = 'Naxçıvan – Alma‑Ata’s İlham';
+    const { folded, map } = foldWithMap(text);
+    expect(folded).toBe("naxcivan alma ata's ilham");
+    expect(text.slice(map[folded.indexOf('alma')]!, map[folded.indexOf("'s")]!)).toBe('Alma‑Ata');
+    expect(map[folded.length]).toBe(text.length);
+  });
+});
+
+describe('matcher', () => {
+  it('finds spellings in many languages', () => {
+    expect(found('Zangezur, Alma-Ata, Nakhichevan, Pashinian, Нахичевань, Զանգեզուր and Naxçıvan')).toEqual([
+      ['zangezur-corridor', 'Zangezur'],
+      ['alma-ata-declaration', 'Alma-Ata'],
+      ['nakhchivan', 'Nakhichevan'],
+      ['nikol-pashinyan', 'Pashinian'],
+      ['nakhchivan', 'Нахичевань'],
+      ['zangezur-corridor', 'Զանգեզուր'],
+      ['nakhchivan', 'Naxçıvan'],
+    ]);
+  });
+
+  it('treats hyphen, non-breaking hyphen, en dash, space and no-break space alike', () => {
+    for (const form of ['Alma-Ata', 'Alma Ata', 'Alma‑Ata', 'Alma\u00a0Ata', 'Alma–Ata']) expect(ids(`the ${form} declaration`), form).toEqual(['alma-ata-declaration']);
+    expect(found('Nagorno–Karabakh')).toEqual([['nagorno-karabakh', 'Nagorno–Karabakh']]);
+  });
+
+  it('matches possessives with curly and straight apostrophes', () => {
+    expect(found('Aliyev’s letter and Pashinyan\'s reply')).toEqual([
+      ['ilham-aliyev', 'Aliyev'],
+      ['nikol-pashinyan', 'Pashinyan'],
+    ]);
+  });
+
+  it('respects word boundaries in Latin, Cyrillic and Armenian script', () => {
+    expect(ids('Armenian Azerbaijani Bakuvian Parisian')).toEqual([]);
+    expect(ids('Армения Арменией')).toEqual(['armenia']);
+    expect(ids('Նախիջևանը Նախիջևան')).toEqual(['nakhchivan']);
+    expect(ids('Karabakhi')).toEqual([]);
+  });
+
+  it('prefers the longest match and resolves overlaps deterministically', () => {
+    expect(found('the Second Karabakh War ended')).toEqual([['second-karabakh-war', 'Second Karabakh War']]);
+    expect(found('the Nakhchivan Autonomous Republic')).toEqual([['nakhchivan', 'Nakhchivan Autonomous Republic']]);
+    expect(found('the Lachin Corridor')).toEqual([['lachin-corridor', 'Lachin Corridor']]);
+  });
+
+  it('matches text that an inline element split (the walker joins it)', () => {
+    expect(ids('Nagorno-' + 'Karabakh')).toEqual(['nagorno-karabakh']);
+  });
+});
+
+describe('ambiguity rules', () => {
+  it('counts a common surname only after the full name appeared earlier', () => {
+    expect(ids('Carpenter built a table.')).toEqual([]);
+    expect(ids('Michel arrived. Sullivan left. Grigoryan spoke. O’Brien wrote.')).toEqual([]);
+    expect(ids('Michael Carpenter met Aliyev. Later Carpenter left.')).toEqual(['michael-carpenter', 'ilham-aliyev', 'michael-carpenter']);
+    expect(ids('Later Carpenter left. Michael Carpenter met him.')).toEqual(['michael-carpenter']);
+    expect(ids("James O'Brien visited. O’Brien said more.")).toEqual(['james-obrien', 'james-obrien']);
+    expect(ids('Charles Michel spoke, then Michel left.')).toEqual(['charles-michel', 'charles-michel']);
+  });
+
+  it('reads "Aliyev" as Ilham Aliyev unless another first name stands before it', () => {
+    expect(ids('Aliyev said')).toEqual(['ilham-aliyev']);
+    expect(ids('President Aliyev said')).toEqual(['ilham-aliyev']);
+    expect(ids('both Aliyev and Pashinyan')).toEqual(['ilham-aliyev', 'nikol-pashinyan']);
+    expect(ids('Heydar Aliyev ruled')).toEqual([]);
+    expect(ids('Leyla Aliyeva spoke')).toEqual([]);
+    expect(ids('by Toghrul Aliyev')).toEqual(['toghrul-aliyev']);
+  });
+
+  it('matches acronyms only in their own case', () => {
+    expect(ids('the EU and CSTO at COP29')).toEqual(['european-union', 'csto', 'cop29']);
+    expect(ids('eu csto cop29 Eu')).toEqual([]);
+    expect(ids('The EPC met.')).toEqual([]);
+    expect(ids('The European Political Community (EPC) met; the EPC agreed.')).toEqual(['european-political-community', 'european-political-community', 'european-political-community']);
+    expect(ids('MEI fellows')).toEqual([]);
+  });
+
+  it('reads Georgia as the country, not the US state', () => {
+    expect(ids('Georgia’s prime minister met Armenian officials in Tbilisi.')).toEqual(['georgia']);
+    expect(ids('Russia moved troops in Georgia to Ukraine.')).toEqual(['russia', 'georgia']);
+    expect(ids('Republicans won Georgia in the Senate runoff.')).toEqual([]);
+    expect(ids('Atlanta, Georgia, is hot in summer.')).toEqual([]);
+    expect(ids('She grew up in Savannah, Georgia.')).toEqual([]);
+  });
+
+  it('reads Turkey as the country, not the bird or the food', () => {
+    expect(ids('a ground link with Turkey, Azerbaijan’s key ally')).toEqual(['turkiye', 'azerbaijan']);
+    expect(ids('Roast the turkey for three hours.')).toEqual([]);
+    expect(ids('Turkey sandwiches with cranberry sauce')).toEqual([]);
+    expect(ids('Thanksgiving Turkey recipes')).toEqual([]);
+    expect(ids('He bought a Turkey breast.')).toEqual([]);
+    expect(ids('Armenia and the Turkey of today')).toEqual(['armenia', 'turkiye']);
+    expect(ids('Turkey has made it clear: progress with Armenia depends on peace.')).toEqual(['turkiye', 'armenia']);
+  });
+
+  it('counts "lightning offensive" only on pages about the subject', () => {
+    expect(ids('a lightning offensive by the home team')).toEqual([]);
+    expect(ids('Azerbaijan mounted a lightning offensive')).toEqual(['azerbaijan', 'sept-2023-offensive']);
+  });
+});
+
+describe('automaton against the naive reference', () => {
+  const alphabet = ['a', 'b', 'ab', 'ba', ' ', 'aa', 'c'];
+  it('returns exactly the raw hits of indexOf on random patterns and text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom(...alphabet), minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+        fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 60 }),
+        (patterns, text) => {
+          const sort = (h: { pattern: number; start: number }[]) => [...h].sort((x, y) => x.start - y.start || x.pattern - y.pattern);
+          expect(sort(new Automaton(patterns).scan(text))).toEqual(sort(naiveScan(patterns, text)));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the same mentions as the naive matcher on random text built from aliases', () => {
+    const m = matcher();
+    const words = [...m.tables.patterns.slice(0, 120).map((p) => p.alias), 'the', 'and', ',', '.', '’s', '-', ' ', '\u00a0', 'é', 'Heydar', 'Atlanta'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), fc.array(fc.constantFrom(' ', '', '-', '\n'), { maxLength: 40 }), (parts, gaps) => {
+        const text = parts.map((p, i) => p + (gaps[i] ?? ' ')).join('');
+        expect(m.match(text)).toEqual(m.matchNaive(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same mentions on random Unicode and never returns an invalid offset', () => {
+    const m = matcher();
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-composite', maxLength: 200 }), (text) => {
+        const got = m.match(text);
+        expect(got).toEqual(m.matchNaive(text));
+        for (const x of got) {
+          expect(x.start).toBeGreaterThanOrEqual(0);
+          expect(x.end).toBeLessThanOrEqual(text.length);
+          expect(x.start).toBeLessThan(x.end);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
