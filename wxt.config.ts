@@ -12,6 +12,9 @@ export default defineConfig({
     plugins: [preact(), backstoryData(root)],
   }),
   hooks: {
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push('data/kb.json', 'data/search-index.json');
+    },
     'build:publicAssets': (_wxt, files) => {
       files.push(...corpusAssetFiles(root));
     },

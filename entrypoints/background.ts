@@ -4,7 +4,7 @@ import { BackgroundService } from '../lib/background/service';
 import type { Message } from '../lib/messages';
 
 export default defineBackground(() => {
-  const fetchJson = async (path: string) => (await fetch(browser.runtime.getURL(path as '/'))).json();
+  const fetchJson = async (path: '/data/kb.json' | '/data/search-index.json') => (await fetch(browser.runtime.getURL(path))).json();
   const service = new BackgroundService({
     loadKb: () => fetchJson('/data/kb.json'),
     loadIndex: () => fetchJson('/data/search-index.json'),

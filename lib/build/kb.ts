@@ -68,7 +68,11 @@ export function buildAll(seedsDir: string, displayRoot = process.cwd()): BuildOu
     };
     const mentions = [...mentionsByPassage].filter(([, ms]) => ms.some((m) => m.entity === entity.id)).map(([id]) => id);
     const statementsAbout = statements
-      .filter((s) => s.speaker.id !== entity.id && (mentionsByPassage.get(s.passage) ?? []).some((m) => m.entity === entity.id && m.start >= s.start && m.end <= s.end))
+      .filter(
+        (s) =>
+          s.speaker.id !== entity.id &&
+          (mentionsByPassage.get(s.passage) ?? []).some((m) => m.entity === entity.id && m.start >= s.start && m.end <= s.end),
+      )
       .map((s) => s.id);
     return {
       ...entity,
@@ -87,7 +91,14 @@ export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
   const dateOf = new Map(kb.docs.map((d) => [d.id, d.provenance.date]));
   const out: SearchDoc[] = [];
   for (const e of kb.entities) {
-    out.push({ id: `entity:${e.id}`, type: 'entity', title: [e.name, ...e.aliases.map((a) => a.text)].join(' | '), text: e.description.text, entities: [e.id], kind: e.kind });
+    out.push({
+      id: `entity:${e.id}`,
+      type: 'entity',
+      title: [e.name, ...e.aliases.map((a) => a.text)].join(' | '),
+      text: e.description.text,
+      entities: [e.id],
+      kind: e.kind,
+    });
   }
   for (const s of kb.statements) {
     out.push({
@@ -95,7 +106,12 @@ export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
       type: 'statement',
       title: s.speaker.name,
       text: s.text,
-      entities: [...new Set([...(s.speaker.id ? [s.speaker.id] : []), ...kb.entities.filter((e) => e.statementsAbout.includes(s.id)).map((e) => e.id)])],
+      entities: [
+        ...new Set([
+          ...(s.speaker.id ? [s.speaker.id] : []),
+          ...kb.entities.filter((e) => e.statementsAbout.includes(s.id)).map((e) => e.id),
+        ]),
+      ],
       doc: s.doc,
       date: s.statedOn ?? s.docDate,
       ...(s.speaker.id ? { speaker: s.speaker.id } : {}),
@@ -105,7 +121,15 @@ export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
   for (const d of kb.docs) {
     for (const p of d.passages) {
       if (p.kind === 'note') continue;
-      out.push({ id: `passage:${p.id}`, type: 'passage', title: d.provenance.title, text: p.text, entities: kb.entities.filter((e) => e.mentions.includes(p.id)).map((e) => e.id), doc: d.id, date: dateOf.get(d.id)! });
+      out.push({
+        id: `passage:${p.id}`,
+        type: 'passage',
+        title: d.provenance.title,
+        text: p.text,
+        entities: kb.entities.filter((e) => e.mentions.includes(p.id)).map((e) => e.id),
+        doc: d.id,
+        date: dateOf.get(d.id)!,
+      });
     }
   }
   return out;

@@ -23,7 +23,9 @@ const USAGE = `Usage: npm run --silent cli -- <command> [options]
 export function runCli(args: string[], io: CliIo, root = process.cwd()): number {
   const [command, ...rest] = args;
   const json = rest.includes('--json');
-  const positional = rest.filter((a, i) => !a.startsWith('--') && !(i > 0 && rest[i - 1] === '--speaker') && !(i > 0 && rest[i - 1] === '--doc'));
+  const positional = rest.filter(
+    (a, i) => !a.startsWith('--') && !(i > 0 && rest[i - 1] === '--speaker') && !(i > 0 && rest[i - 1] === '--doc'),
+  );
   const option = (name: string) => {
     const i = rest.indexOf(name);
     return i >= 0 ? rest[i + 1] : undefined;
@@ -48,7 +50,11 @@ export function runCli(args: string[], io: CliIo, root = process.cwd()): number 
         const row = {
           id: s.id,
           kind: s.kind,
-          speaker: { ...(s.speaker.id ? { id: s.speaker.id } : {}), name: s.speaker.name, ...(s.speaker.role ? { role: s.speaker.role } : {}) },
+          speaker: {
+            ...(s.speaker.id ? { id: s.speaker.id } : {}),
+            name: s.speaker.name,
+            ...(s.speaker.role ? { role: s.speaker.role } : {}),
+          },
           text: s.text,
           doc: s.doc,
           passage: s.passage,
@@ -83,7 +89,14 @@ export function runCli(args: string[], io: CliIo, root = process.cwd()): number 
         return 2;
       }
       const html = file === '-' ? io.readStdin() : readFileSync(resolve(file), 'utf8');
-      const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true } } });
+      const window = new Window({
+        settings: {
+          disableJavaScriptEvaluation: true,
+          disableJavaScriptFileLoading: true,
+          disableCSSFileLoading: true,
+          navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+        },
+      });
       window.document.write(html);
       const result = scanNode(window.document.body as unknown as Node, new Matcher(built.matcher));
       for (const m of result.mentions) {

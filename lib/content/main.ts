@@ -15,12 +15,12 @@ export function startContentScript(doc: Document, tables: MatcherTables, signal:
     const scan = scanNode(doc.body, matcher, { checkVisibility: true });
     const mentions = scan.mentions.filter((m) => highlightable.has(m.entity));
     if (mentions.length === 0) return;
-    const style = doc.createElement('style');
-    style.setAttribute('data-backstory-ui', '');
-    style.textContent = HIGHLIGHT_CSS;
-    (doc.head ?? doc.documentElement).appendChild(style);
+    // An adopted stylesheet styles ::highlight() without adding an element to the page's DOM.
+    const sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     highlightMentions(doc, scan.map, mentions);
-    signal.addEventListener('abort', () => style.remove(), { once: true });
+    signal.addEventListener('abort', () => (doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet)), { once: true });
   };
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
   if (idle) idle(run);

@@ -8,7 +8,7 @@ export function parseProvenance(json: string, where: string): Provenance[] {
   try {
     data = JSON.parse(json);
   } catch (error) {
-    throw new Error(`Backstory: ${where}: not valid JSON (${(error as Error).message}).`);
+    throw new Error(`Backstory: ${where}: not valid JSON (${(error as Error).message}).`, { cause: error });
   }
   const documents = (data as { documents?: unknown }).documents;
   if (!Array.isArray(documents)) {
@@ -23,9 +23,7 @@ export function parseProvenance(json: string, where: string): Provenance[] {
       }
     }
     if (!/^\d{4}-\d{2}-\d{2}$/.test(entry.date as string)) {
-      throw new Error(
-        `Backstory: ${where}: documents[${index}] (${String(entry.file)}): date "${String(entry.date)}" is not YYYY-MM-DD.`,
-      );
+      throw new Error(`Backstory: ${where}: documents[${index}] (${String(entry.file)}): date "${String(entry.date)}" is not YYYY-MM-DD.`);
     }
     return {
       file: entry.file as string,

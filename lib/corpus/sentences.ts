@@ -1,8 +1,7 @@
 import type { Sentence } from './types';
 
 /** Abbreviations after which Intl.Segmenter wrongly ends a sentence. */
-const ABBREVIATION_END =
-  /(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Prof|No|Jr|Sr|vs|etc|Lt|Col|Maj|Capt|Sgt|Amb|Pres)\.)\s*$/;
+const ABBREVIATION_END = /(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Prof|No|Jr|Sr|vs|etc|Lt|Col|Maj|Capt|Sgt|Amb|Pres)\.)\s*$/;
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 

@@ -16,8 +16,7 @@ export class KbError extends Error {
 export function parseEntities(source: string, where: string): Entity[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, { lineCounter, prettyErrors: false });
-  const lineOf = (node: Node | null | undefined): number =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : 1;
+  const lineOf = (node: Node | null | undefined): number => (node?.range ? lineCounter.linePos(node.range[0]).line : 1);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     throw new KbError(where, lineCounter.linePos(e.pos[0]).line, `YAML syntax: ${e.message.split('\n')[0]}`);
@@ -48,14 +47,16 @@ export function parseEntities(source: string, where: string): Entity[] {
     seen.set(id, line);
     const name = str('name', true)!;
     const kind = str('kind', true)! as EntityKind;
-    if (!ENTITY_KINDS.includes(kind)) fail(`${id}: kind "${kind}" is not one of ${ENTITY_KINDS.join(', ')}.`, node.get('kind', true) as Node);
+    if (!ENTITY_KINDS.includes(kind))
+      fail(`${id}: kind "${kind}" is not one of ${ENTITY_KINDS.join(', ')}.`, node.get('kind', true) as Node);
     const cited = (value: Node | undefined, label: string): CitedText => {
       if (!isMap(value)) return fail(`${id}: ${label} must have "text" and "cites".`, value ?? node);
       const text = (value as YAMLMap).get('text');
       if (typeof text !== 'string' || text.trim() === '') fail(`${id}: ${label} has no text.`, value);
       const citesNode = (value as YAMLMap).get('cites', true) as Node | undefined;
       const cites = isSeq(citesNode) ? citesNode.items.map((c) => String((c as { value?: unknown }).value ?? c)) : [];
-      if (cites.length === 0) fail(`${id}: ${label} has no citation; add "cites: [passage-id]" naming the passage that supports it.`, value);
+      if (cites.length === 0)
+        fail(`${id}: ${label} has no citation; add "cites: [passage-id]" naming the passage that supports it.`, value);
       return { text: (text as string).trim(), cites, line: lineOf(citesNode) };
     };
     const citedList = (key: string): CitedText[] => {
@@ -66,7 +67,8 @@ export function parseEntities(source: string, where: string): Entity[] {
     };
     const description = cited(node.get('description', true) as Node | undefined, 'description');
     const background = citedList('background');
-    if (background.length > 4) fail(`${id}: at most 4 background sentences (has ${background.length}).`, node.get('background', true) as Node);
+    if (background.length > 4)
+      fail(`${id}: at most 4 background sentences (has ${background.length}).`, node.get('background', true) as Node);
     const aliasesNode = node.get('aliases', true) as Node | undefined;
     const aliases: Alias[] = [];
     if (aliasesNode !== undefined) {
@@ -77,8 +79,15 @@ export function parseEntities(source: string, where: string): Entity[] {
           const text = an.get('text');
           if (typeof text !== 'string' || !text.trim()) fail(`${id}: alias has no text.`, an);
           const ruleValue = an.get('rule', true) as Node | undefined;
-          const rules = (isSeq(ruleValue) ? ruleValue.items.map((r) => String((r as { value: unknown }).value)) : ruleValue ? [String((ruleValue as { value: unknown }).value)] : []) as AliasRule[];
-          for (const r of rules) if (!RULES.includes(r)) fail(`${id}: alias "${String(text)}": unknown rule "${r}"; use one of ${RULES.join(', ')}.`, an);
+          const rules = (
+            isSeq(ruleValue)
+              ? ruleValue.items.map((r) => String((r as { value: unknown }).value))
+              : ruleValue
+                ? [String((ruleValue as { value: unknown }).value)]
+                : []
+          ) as AliasRule[];
+          for (const r of rules)
+            if (!RULES.includes(r)) fail(`${id}: alias "${String(text)}": unknown rule "${r}"; use one of ${RULES.join(', ')}.`, an);
           const lang = an.get('lang');
           aliases.push({ text: String(text).trim(), rules, ...(typeof lang === 'string' ? { lang } : {}) });
         } else {

@@ -30,7 +30,7 @@ export function foldWithMap(text: string): FoldedText {
   const out: string[] = [];
   const map: number[] = [];
   let lastWasSpace = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
     const ch = text.slice(i, i + width);

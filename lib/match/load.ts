@@ -5,7 +5,9 @@ import { MATCHER_TABLES_VERSION } from '../kb/compile';
 /** Builds a Matcher from bundled tables, refusing tables of another format version. */
 export function loadMatcher(tables: MatcherTables): Matcher {
   if (tables.version !== MATCHER_TABLES_VERSION) {
-    throw new Error(`Backstory: matcher tables are version ${tables.version}, expected ${MATCHER_TABLES_VERSION}; rebuild with "npm run build".`);
+    throw new Error(
+      `Backstory: matcher tables are version ${tables.version}, expected ${MATCHER_TABLES_VERSION}; rebuild with "npm run build".`,
+    );
   }
   return new Matcher(tables);
 }

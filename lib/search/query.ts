@@ -6,7 +6,9 @@ import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS, type Search
 /** Loads the serialized index, refusing an index of another format version. */
 export function loadSearchIndex(serialized: { version: number; index: unknown }): MiniSearch<SearchDoc> {
   if (serialized.version !== SEARCH_INDEX_VERSION) {
-    throw new Error(`Backstory: search index is version ${serialized.version}, expected ${SEARCH_INDEX_VERSION}; rebuild with "npm run build".`);
+    throw new Error(
+      `Backstory: search index is version ${serialized.version}, expected ${SEARCH_INDEX_VERSION}; rebuild with "npm run build".`,
+    );
   }
   return MiniSearch.loadJS(serialized.index as never, SEARCH_OPTIONS);
 }
@@ -21,21 +23,19 @@ export function search(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: s
   const passages = new Map(kb.docs.flatMap((d) => d.passages.map((p) => [p.id, p] as const)));
   return results.slice(0, limit).map((r) => {
     const [type, ref] = String(r.id).split(/:(.*)/s) as [SearchHit['type'], string];
-    let title = ref;
-    let text = '';
-    if (type === 'entity') {
-      const e = entities.get(ref)!;
-      title = e.name;
-      text = e.description.text;
-    } else if (type === 'statement') {
-      const s = statements.get(ref)!;
-      title = s.speaker.name;
-      text = s.text;
-    } else {
+    const display = (): { title: string; text: string } => {
+      if (type === 'entity') {
+        const e = entities.get(ref)!;
+        return { title: e.name, text: e.description.text };
+      }
+      if (type === 'statement') {
+        const s = statements.get(ref)!;
+        return { title: s.speaker.name, text: s.text };
+      }
       const p = passages.get(ref)!;
-      title = p.id;
-      text = p.text;
-    }
+      return { title: p.id, text: p.text };
+    };
+    const { title, text } = display();
     return { id: String(r.id), type, score: r.score, title, text, terms: r.terms };
   });
 }

@@ -4,9 +4,18 @@ const MONTH = `(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')}
 const WEEKDAY = `(${WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|')})`;
 
 const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { month?: number; day?: number; weekday?: number } }> = [
-  { re: new RegExp(`\\b${WEEKDAY},\\s+${MONTH}\\s+(\\d{1,2})\\b`), parse: (m) => ({ month: MONTHS.indexOf(m[2]!.toLowerCase()), day: Number(m[3]) }) },
-  { re: new RegExp(`\\b[Oo]n\\s+(\\d{1,2})\\s+${MONTH}\\b`), parse: (m) => ({ month: MONTHS.indexOf(m[2]!.toLowerCase()), day: Number(m[1]) }) },
-  { re: new RegExp(`\\b[Oo]n\\s+${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`), parse: (m) => ({ month: MONTHS.indexOf(m[1]!.toLowerCase()), day: Number(m[2]) }) },
+  {
+    re: new RegExp(`\\b${WEEKDAY},\\s+${MONTH}\\s+(\\d{1,2})\\b`),
+    parse: (m) => ({ month: MONTHS.indexOf(m[2]!.toLowerCase()), day: Number(m[3]) }),
+  },
+  {
+    re: new RegExp(`\\b[Oo]n\\s+(\\d{1,2})\\s+${MONTH}\\b`),
+    parse: (m) => ({ month: MONTHS.indexOf(m[2]!.toLowerCase()), day: Number(m[1]) }),
+  },
+  {
+    re: new RegExp(`\\b[Oo]n\\s+${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`),
+    parse: (m) => ({ month: MONTHS.indexOf(m[1]!.toLowerCase()), day: Number(m[2]) }),
+  },
   { re: new RegExp(`\\b[Oo]n\\s+${WEEKDAY}\\b`), parse: (m) => ({ weekday: WEEKDAYS.indexOf(m[1]!.toLowerCase()) }) },
 ];
 

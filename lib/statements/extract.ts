@@ -79,7 +79,7 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
       if (previous && previous.statement.passage === passage.id) {
         const between = passage.text.slice(previous.quote.close + 1, quote.open);
         if (new RegExp(`^[,.]?\\s*(he|she|they|[A-Z][\\w’'-]+)\\s+(${SPEECH_VERBS})\\b,?\\s+[a-z][^“”"‘.]{0,40}$`).test(between)) {
-          const s = previous.statement;
+          const s: Statement = previous.statement;
           s.text = `${s.text} … ${cleanQuoteText(inner)}`;
           s.end = quote.close + 1;
           previous = { statement: s, quote };
@@ -195,18 +195,31 @@ function roleAround(text: string, m: Mention, from: number, to: number): string 
   const after = /^,\s+((?:the|an?)\s+[^,.]{3,80}?)(?:,|\.|$)/.exec(text.slice(m.end, Math.max(to, m.end + 90)));
   if (after && !/\b(said|has|have|had|is|was)\b/.test(after[1]!)) return after[1]!.trim();
   const beforeText = text.slice(from, m.start);
-  const apposBefore = /(?:^|[,;]\s+|\b(?:by|with|and|while|as|of)\s+)((?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){0,6}?(?:in\s+[A-Z][\w]+\s*)?),\s*$/.exec(beforeText);
-  if (apposBefore && /\b(ambassador|minister|president|analyst|adviser|advisor|secretary|senator|spokesperson|chairman|director|leader|official|expert|envoy)\b/i.test(apposBefore[1]!))
+  const apposBefore =
+    /(?:^|[,;]\s+|\b(?:by|with|and|while|as|of)\s+)((?:[A-Z][\w’'-]*\s+)?(?:[a-z][\w’'-]*\s+){0,6}?(?:in\s+[A-Z][\w]+\s*)?),\s*$/.exec(
+      beforeText,
+    );
+  if (
+    apposBefore &&
+    /\b(ambassador|minister|president|analyst|adviser|advisor|secretary|senator|spokesperson|chairman|director|leader|official|expert|envoy)\b/i.test(
+      apposBefore[1]!,
+    )
+  )
     return apposBefore[1]!.trim();
   const before = /((?:[A-Z][\w’'.-]*\s+|[a-z][\w’'-]*\s+){1,6})$/.exec(beforeText);
   if (before) {
     const words = before[1]!.trim().split(/\s+/);
     // Keep the title-like words directly before the name ("US Secretary of State", "Azerbaijani analyst").
     const titleStart = words.findIndex((w) =>
-      /^(US|U\.S\.|Azerbaijani|Armenian|Russian|Turkish|French|Iranian|Georgian|American|Senator|President|Prime|Foreign|Secretary|Deputy|Ambassador|analyst|Minister|Supreme|Senior|National)$/i.test(w),
+      /^(US|U\.S\.|Azerbaijani|Armenian|Russian|Turkish|French|Iranian|Georgian|American|Senator|President|Prime|Foreign|Secretary|Deputy|Ambassador|analyst|Minister|Supreme|Senior|National)$/i.test(
+        w,
+      ),
     );
     if (titleStart >= 0) {
-      const role = words.slice(titleStart).join(' ').replace(/^(the|a|an)\s+/i, '');
+      const role = words
+        .slice(titleStart)
+        .join(' ')
+        .replace(/^(the|a|an)\s+/i, '');
       if (role.length > 2) return role;
     }
   }
@@ -255,7 +268,9 @@ function resolveDescription(ctx: Ctx, sref: SentenceRef, phrase: string): Speake
     const s = ctx.sentences[i]!;
     const text = s.passage.text.slice(s.sentence.start, i === index ? phrase.length + s.sentence.start : s.sentence.end);
     const re = new RegExp(`\\b(?:an?|the)\\s+((?:[\\w-]+\\s+){0,4}?(?:${nouns})(?:\\s+of\\s+independence)?)\\b`, 'gi');
-    const all = [...text.matchAll(re)].filter((m) => i !== index || m.index! + s.sentence.start < s.sentence.start + phrase.length - head[0].length);
+    const all = [...text.matchAll(re)].filter(
+      (m) => i !== index || m.index! + s.sentence.start < s.sentence.start + phrase.length - head[0].length,
+    );
     const last = all.at(-1);
     if (!last) continue;
     const from = s.sentence.start + last.index!;
@@ -269,7 +284,12 @@ function resolveDescription(ctx: Ctx, sref: SentenceRef, phrase: string): Speake
 /** Turns a speaker phrase into a speaker: an entity, a pronoun's referent, a described document, or the words. */
 function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number): { speaker: Speaker; confidence: number } | null {
   const { passage } = sref;
-  const phrase = passage.text.slice(from, to).trim().replace(/^(and|while|but|as|when)\b\s*/i, '').replace(/\s+(also|further|then|again|has|have|had|separately)$/i, '').trim();
+  const phrase = passage.text
+    .slice(from, to)
+    .trim()
+    .replace(/^(and|while|but|as|when)\b\s*/i, '')
+    .replace(/\s+(also|further|then|again|has|have|had|separately)$/i, '')
+    .trim();
   if (!phrase) return null;
   const lastWord = phrase.split(/\s+/).at(-1)!;
   if (PRONOUNS.test(lastWord)) {
@@ -285,7 +305,8 @@ function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number):
   if (described) return { speaker: described, confidence: 0.7 };
   const entity = speakerFromPhrase(ctx, passage, from, to);
   if (entity) return { speaker: entity, confidence: 0.95 };
-  if (phrase.split(/\s+/).length <= 8) return { speaker: { name: phrase.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()) }, confidence: 0.75 };
+  if (phrase.split(/\s+/).length <= 8)
+    return { speaker: { name: phrase.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()) }, confidence: 0.75 };
   return null;
 }
 
@@ -332,7 +353,11 @@ function attributeQuote(
       const from = afterStart + after.indexOf(post[2]!, lead);
       const r = speakerFromText(ctx, sref, from, from + post[2]!.length);
       if (r) return withNote(r, afterStart);
-    } else if (post[3] && !/[“”"‘,]|\baccording\b/.test(post[3]) && !/^(while|and|but|as|when|although|because|whereas|if)\b/i.test(post[3])) {
+    } else if (
+      post[3] &&
+      !/[“”"‘,]|\baccording\b/.test(post[3]) &&
+      !/^(while|and|but|as|when|although|because|whereas|if)\b/i.test(post[3])
+    ) {
       const from = afterStart + after.indexOf(post[3]!);
       const r = speakerFromText(ctx, sref, from, from + post[3]!.length);
       if (r) return withNote(r, afterStart);
@@ -386,10 +411,15 @@ function resolveLeadingPronoun(ctx: Ctx, sref: SentenceRef): Speaker | null {
 /** The subject noun phrase at the start of a clause, skipping an introductory phrase ("In line with X, the EU Council"). */
 function leadingNounPhrase(clause: string): { text: string; offset: number } | null {
   let offset = 0;
-  const intro = /^(?:(?:In|On|At|After|Following|Since|During|Through|Despite|Before|Previously|Meanwhile|However)\b[^,]{0,80},\s*)/.exec(clause);
+  const intro = /^(?:(?:In|On|At|After|Following|Since|During|Through|Despite|Before|Previously|Meanwhile|However)\b[^,]{0,80},\s*)/.exec(
+    clause,
+  );
   if (intro) offset = intro[0].length;
   const rest = clause.slice(offset);
-  const np = /^((?:the|a|an|some|both|this|these)\s+)?(?:[\w’'.-]+\s+){0,4}?(?=(?:has|have|had|is|are|was|were|will|would|also|itself|includes|include|agreed|deployed|[a-z]+ed)\b)/i.exec(rest);
+  const np =
+    /^((?:the|a|an|some|both|this|these)\s+)?(?:[\w’'.-]+\s+){0,4}?(?=(?:has|have|had|is|are|was|were|will|would|also|itself|includes|include|agreed|deployed|[a-z]+ed)\b)/i.exec(
+      rest,
+    );
   if (!np || np[0].trim() === '') return null;
   return { text: np[0].trim().replace(/\s+itself$/, ''), offset };
 }
@@ -418,7 +448,10 @@ function findReported(ctx: Ctx, sref: SentenceRef): { speaker: Speaker; text: st
   const verb = m[1]!;
   const head = s.slice(0, m.index);
   if (PASSIVE_BEFORE.test(head) || /\b(It|it)\s+(was\s+)?(then\s+)?$/.test(head)) return null;
-  const content = s.slice(m.index + m[0].length).trim().replace(/\.$/, '');
+  const content = s
+    .slice(m.index + m[0].length)
+    .trim()
+    .replace(/\.$/, '');
   if (content.split(/\s+/).length < 3) return null;
   let result: { speaker: Speaker; confidence: number } | null = null;
   if (/ing$/.test(verb)) {

@@ -46,7 +46,7 @@ export function findQuotes(text: string): QuoteSpan[] {
       if (straightSingle >= 0 && !letterAfter && letterBefore) {
         spans.push({ open: straightSingle, close: i, style: 'straight-single' });
         straightSingle = -1;
-      } else if (!letterBefore && letterAfter && (prev === undefined || /[\s(\[—–-]/.test(prev))) {
+      } else if (!letterBefore && letterAfter && (prev === undefined || /[\s([—–-]/.test(prev))) {
         straightSingle = i;
       }
     }

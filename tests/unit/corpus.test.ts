@@ -6,7 +6,11 @@ import { ROOT, seedBuild } from './seed-data';
 
 const docs = () => seedBuild().kb.docs;
 const raw = (file: string) => readFileSync(resolve(ROOT, 'seeds', file), 'utf8');
-const allText = (id: string) => docs().find((d) => d.id === id)!.passages.map((p) => p.text).join('\n');
+const allText = (id: string) =>
+  docs()
+    .find((d) => d.id === id)!
+    .passages.map((p) => p.text)
+    .join('\n');
 
 describe('seeds', () => {
   it('keeps the five seed texts byte-identical to ../shared/seeds', () => {
@@ -26,7 +30,15 @@ describe('seeds', () => {
 describe('cleaning', () => {
   it('drops the press-service header and footer of 003', () => {
     const text = allText('003');
-    for (const chrome of ['Questions?', 'Trusted News Since 1995', '761,276,713 Articles', 'Powered by EIN Presswire', 'Legal Disclaimer', 'Submit your press release', 'Photo by KENZO']) {
+    for (const chrome of [
+      'Questions?',
+      'Trusted News Since 1995',
+      '761,276,713 Articles',
+      'Powered by EIN Presswire',
+      'Legal Disclaimer',
+      'Submit your press release',
+      'Photo by KENZO',
+    ]) {
       expect(text).not.toContain(chrome);
     }
     expect(text).toContain('Bleak political realities');
@@ -35,7 +47,13 @@ describe('cleaning', () => {
 
   it('drops the About-us and address blocks of 004', () => {
     const text = allText('004');
-    for (const chrome of ['ABOUT US', 'independent, nonprofit research think tank', 'SUITE 380', 'INFO@CASPIANPOLICY.ORG', '202.864.6958']) {
+    for (const chrome of [
+      'ABOUT US',
+      'independent, nonprofit research think tank',
+      'SUITE 380',
+      'INFO@CASPIANPOLICY.ORG',
+      '202.864.6958',
+    ]) {
       expect(text).not.toContain(chrome);
     }
     expect(text).toContain('While offering a platform');
@@ -49,7 +67,9 @@ describe('cleaning', () => {
   });
 
   it('joins a paragraph broken by a stray blank line', () => {
-    const p = docs().find((d) => d.id === '001')!.passages.find((x) => x.text.startsWith('Potentially adding'))!;
+    const p = docs()
+      .find((d) => d.id === '001')!
+      .passages.find((x) => x.text.startsWith('Potentially adding'))!;
     expect(p.text).toContain('officials from across the world, which will take place');
   });
 
@@ -68,7 +88,9 @@ describe('cleaning', () => {
   });
 
   it('records note markers instead of leaving them in the text', () => {
-    const p = docs().find((d) => d.id === '003')!.passages.find((x) => x.text.includes('closely monitoring'))!;
+    const p = docs()
+      .find((d) => d.id === '003')!
+      .passages.find((x) => x.text.includes('closely monitoring'))!;
     expect(p.text).toContain('according to a senior Azerbaijani policy expert. By insisting');
     expect(p.noteRefs.map((n) => n.note)).toEqual([2]);
     // "7.5 kilometers" is a number, not a note marker.
@@ -83,7 +105,9 @@ describe('passages', () => {
   });
 
   it('splits sentences with offsets, not after initials like "U.S."', () => {
-    const p = docs().find((d) => d.id === '004')!.passages.find((x) => x.text.startsWith('The United States has played'))!;
+    const p = docs()
+      .find((d) => d.id === '004')!
+      .passages.find((x) => x.text.startsWith('The United States has played'))!;
     const sentences = p.sentences.map((s) => p.text.slice(s.start, s.end));
     expect(sentences[1]).toMatch(/^Despite Russia's and Türkiye's/);
     expect(sentences.some((s) => s.startsWith('On August 24, U.S. Secretary of State Anthony Blinken appointed'))).toBe(true);

@@ -27,7 +27,9 @@ describe('corpus build validation', () => {
   });
 
   it('fails when an alias collides with another entity alias without a rule', () => {
-    expect(() => build('invalid-alias-collision')).toThrow(/entities\.yaml:\d+: nikol-pashinyan: alias "aliyev" collides with an alias of ilham-aliyev/);
+    expect(() => build('invalid-alias-collision')).toThrow(
+      /entities\.yaml:\d+: nikol-pashinyan: alias "aliyev" collides with an alias of ilham-aliyev/,
+    );
   });
 
   it('fails when a seed file lacks provenance', () => {
@@ -50,7 +52,8 @@ describe('corpus build validation', () => {
     for (const e of kb.entities) {
       expect(e.background.length, e.id).toBeGreaterThanOrEqual(1);
       expect(e.background.length, e.id).toBeLessThanOrEqual(4);
-      for (const c of [e.description, ...e.background, ...e.naming].flatMap((x) => x.cites)) expect(passages.has(c), `${e.id} → ${c}`).toBe(true);
+      for (const c of [e.description, ...e.background, ...e.naming].flatMap((x) => x.cites))
+        expect(passages.has(c), `${e.id} → ${c}`).toBe(true);
     }
   });
 });

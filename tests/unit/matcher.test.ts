@@ -7,8 +7,14 @@ import { seedBuild } from './seed-data';
 
 const matcher = () => new Matcher(seedBuild().matcher);
 /** [entity, matched text] pairs found in `text`. */
-const found = (text: string) => matcher().match(text).map((m) => [m.entity, text.slice(m.start, m.end)]);
-const ids = (text: string) => matcher().match(text).map((m) => m.entity);
+const found = (text: string) =>
+  matcher()
+    .match(text)
+    .map((m) => [m.entity, text.slice(m.start, m.end)]);
+const ids = (text: string) =>
+  matcher()
+    .match(text)
+    .map((m) => m.entity);
 
 describe('folding', () => {
   it('folds case, diacritics, dashes and apostrophes, keeping an exact offset map', () => {
@@ -34,12 +40,13 @@ describe('matcher', () => {
   });
 
   it('treats hyphen, non-breaking hyphen, en dash, space and no-break space alike', () => {
-    for (const form of ['Alma-Ata', 'Alma Ata', 'Alma‑Ata', 'Alma\u00a0Ata', 'Alma–Ata']) expect(ids(`the ${form} declaration`), form).toEqual(['alma-ata-declaration']);
+    for (const form of ['Alma-Ata', 'Alma Ata', 'Alma‑Ata', 'Alma\u00a0Ata', 'Alma–Ata'])
+      expect(ids(`the ${form} declaration`), form).toEqual(['alma-ata-declaration']);
     expect(found('Nagorno–Karabakh')).toEqual([['nagorno-karabakh', 'Nagorno–Karabakh']]);
   });
 
   it('matches possessives with curly and straight apostrophes', () => {
-    expect(found('Aliyev’s letter and Pashinyan\'s reply')).toEqual([
+    expect(found("Aliyev’s letter and Pashinyan's reply")).toEqual([
       ['ilham-aliyev', 'Aliyev'],
       ['nikol-pashinyan', 'Pashinyan'],
     ]);
@@ -86,7 +93,11 @@ describe('ambiguity rules', () => {
     expect(ids('the EU and CSTO at COP29')).toEqual(['european-union', 'csto', 'cop29']);
     expect(ids('eu csto cop29 Eu')).toEqual([]);
     expect(ids('The EPC met.')).toEqual([]);
-    expect(ids('The European Political Community (EPC) met; the EPC agreed.')).toEqual(['european-political-community', 'european-political-community', 'european-political-community']);
+    expect(ids('The European Political Community (EPC) met; the EPC agreed.')).toEqual([
+      'european-political-community',
+      'european-political-community',
+      'european-political-community',
+    ]);
     expect(ids('MEI fellows')).toEqual([]);
   });
 
@@ -132,12 +143,29 @@ describe('automaton against the naive reference', () => {
 
   it('gives the same mentions as the naive matcher on random text built from aliases', () => {
     const m = matcher();
-    const words = [...m.tables.patterns.slice(0, 120).map((p) => p.alias), 'the', 'and', ',', '.', '’s', '-', ' ', '\u00a0', 'é', 'Heydar', 'Atlanta'];
+    const words = [
+      ...m.tables.patterns.slice(0, 120).map((p) => p.alias),
+      'the',
+      'and',
+      ',',
+      '.',
+      '’s',
+      '-',
+      ' ',
+      '\u00a0',
+      'é',
+      'Heydar',
+      'Atlanta',
+    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 40 }), fc.array(fc.constantFrom(' ', '', '-', '\n'), { maxLength: 40 }), (parts, gaps) => {
-        const text = parts.map((p, i) => p + (gaps[i] ?? ' ')).join('');
-        expect(m.match(text)).toEqual(m.matchNaive(text));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...words), { maxLength: 40 }),
+        fc.array(fc.constantFrom(' ', '', '-', '\n'), { maxLength: 40 }),
+        (parts, gaps) => {
+          const text = parts.map((p, i) => p + (gaps[i] ?? ' ')).join('');
+          expect(m.match(text)).toEqual(m.matchNaive(text));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -104,8 +104,14 @@ describe('not statements', () => {
   it('keeps one- and two-word scare quotes as quoted terms', () => {
     const terms = seedBuild().kb.terms;
     for (const t of ['steps', 'steady progress', 'territorial claims', 'biased', 'positively', 'hijack', 'breakthrough']) {
-      expect(terms.some((x) => x.text === t && x.reason === 'scare-quote'), t).toBe(true);
-      expect(direct().some((s) => s.text === t), t).toBe(false);
+      expect(
+        terms.some((x) => x.text === t && x.reason === 'scare-quote'),
+        t,
+      ).toBe(true);
+      expect(
+        direct().some((s) => s.text === t),
+        t,
+      ).toBe(false);
     }
   });
 
@@ -117,7 +123,8 @@ describe('not statements', () => {
   });
 
   it('pairs quote marks without touching apostrophes', () => {
-    const text = "citing a \"biased\" position after comments by James O. 'Brien. James O'Brien and Armenia’s ‘claims’ and stakeholders’ interests";
+    const text =
+      'citing a "biased" position after comments by James O. \'Brien. James O\'Brien and Armenia’s ‘claims’ and stakeholders’ interests';
     const spans = findQuotes(text).map((q) => text.slice(q.open + 1, q.close));
     expect(spans).toEqual(['biased', 'claims']);
   });
@@ -148,7 +155,10 @@ describe('reported speech', () => {
 
 describe('dates', () => {
   it('resolves day-month, month-day and weekday forms against the document date', () => {
-    expect(findStatedDate('Previously, on 18 October, they met', '2024-10-22')).toEqual({ dateText: 'on 18 October', statedOn: '2024-10-18' });
+    expect(findStatedDate('Previously, on 18 October, they met', '2024-10-22')).toEqual({
+      dateText: 'on 18 October',
+      statedOn: '2024-10-18',
+    });
     expect(findStatedDate('On September 27, he hosted', '2022-12-12')!.statedOn).toBe('2022-09-27');
     expect(findStatedDate('Armenia claimed on Monday that', '2023-12-07')!.statedOn).toBe('2023-12-04');
     expect(findStatedDate('on 20 December they met', '2024-03-01')!.statedOn).toBe('2023-12-20');

@@ -1,0 +1,78 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+/** The project root and the built Chrome extension. */
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3');
+
+/** Debian's Chromium by default; CHROME_PATH points at another Chrome or Chromium. */
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Flags that keep Chromium off the network and quiet in CI. */
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-default-browser-check',
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+/** Serves folders on 127.0.0.1: /fixtures/ → tests/fixtures/pages, /shared/ → ../shared/pages. */
+export async function startServer(): Promise<{ server: Server; origin: string }> {
+  const roots: Record<string, string> = { fixtures: resolve(ROOT, 'tests/fixtures/pages'), shared: resolve(ROOT, '../shared/pages') };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const [, mount, ...rest] = decodeURIComponent(url.pathname).split('/');
+    const base = roots[mount ?? ''];
+    const file = base ? resolve(base, rest.join('/')) : '';
+    if (!base || !file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address() as { port: number };
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+/** Launches Chromium with the built extension; returns the context, its service worker and the extension id. */
+export async function launchWithExtension(
+  options: { headless?: boolean } = {},
+): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`Backstory: ${EXTENSION_DIR} has no build; run "npm run build" first.`);
+  }
+  if (!existsSync(CHROME_PATH)) {
+    throw new Error(
+      `Backstory: no Chromium at ${CHROME_PATH}; install it (apt-get install -y chromium) or set CHROME_PATH to a Chrome or Chromium binary.`,
+    );
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME_PATH,
+    headless: options.headless ?? true,
+    args: [...CHROME_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    viewport: { width: 1200, height: 900 },
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId };
+}

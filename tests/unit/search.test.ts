@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { BackgroundService } from '../../lib/background/service';
+import { message } from '../../lib/messages';
+import { loadSearchIndex, search } from '../../lib/search/query';
+import { seedBuild } from './seed-data';
+
+const query = (q: string) => {
+  const { kb, searchIndex } = seedBuild();
+  return search(loadSearchIndex(JSON.parse(JSON.stringify(searchIndex))), kb, q);
+};
+
+describe('search index', () => {
+  it('puts the entity first for its name', () => {
+    expect(query('Zangezur')[0]!.id).toBe('entity:zangezur-corridor');
+  });
+
+  it('finds a statement from speaker and words', () => {
+    const top = query('Bayramov obstacle')[0]!;
+    expect(top.type).toBe('statement');
+    expect(top.text).toMatch(/^the most serious obstacle/);
+  });
+
+  it('finds an entity by another spelling', () => {
+    expect(query('Nakhichevan')[0]!.id).toBe('entity:nakhchivan');
+    expect(query('Alma Ata')[0]!.id).toBe('entity:alma-ata-declaration');
+  });
+
+  it('refuses an index of another format version', () => {
+    expect(() => loadSearchIndex({ version: 99, index: {} })).toThrow(/version 99, expected 1/);
+  });
+});
+
+describe('background service', () => {
+  it('loads data lazily, once, and answers typed messages', async () => {
+    const { kb, searchIndex } = seedBuild();
+    let loads = 0;
+    const service = new BackgroundService({
+      loadKb: async () => (loads++, kb),
+      loadIndex: async () => searchIndex,
+    });
+    expect(loads).toBe(0);
+    const card = (await service.handle(message('getCard', { entityId: 'jeyhun-bayramov' }))) as {
+      statementsBy: { text: string; docDate: string }[];
+    };
+    expect(card.statementsBy.some((s) => s.text.startsWith('the most serious obstacle') && s.docDate === '2024-10-22')).toBe(true);
+    await service.handle(message('ping', {}));
+    expect(loads).toBe(1);
+    expect(await service.handle(message('getCard', { entityId: 'nobody' }))).toBeNull();
+  });
+
+  it('retries a failed load on the next request', async () => {
+    const { kb, searchIndex } = seedBuild();
+    let fail = true;
+    const service = new BackgroundService({
+      loadKb: async () => {
+        if (fail) throw new Error('not yet');
+        return kb;
+      },
+      loadIndex: async () => searchIndex,
+    });
+    await expect(service.handle(message('ping', {}))).rejects.toThrow('not yet');
+    fail = false;
+    expect(await service.handle(message('ping', {}))).toEqual({ ok: true, entities: kb.entities.length });
+  });
+});
