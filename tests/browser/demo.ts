@@ -12,7 +12,7 @@ const { context, extensionId } = await launchWithExtension({ headless });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`${origin}/fixtures/news-article.html`);
 if (headless) {
-  const out = resolve(ROOT, 'screenshots');
+  const out = resolve(ROOT, '.output/screenshots');
   mkdirSync(out, { recursive: true });
   await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0, null, { timeout: 15_000 });
   await page.screenshot({ path: resolve(out, 'demo-page.png') });

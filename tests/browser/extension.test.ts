@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { BrowserContext, Request, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, startServer } from './harness';
+import { resolve } from 'node:path';
+import { launchWithExtension, ROOT, startServer } from './harness';
 
 let context: BrowserContext;
 let worker: Worker;
@@ -37,6 +38,8 @@ describe('the built extension in Chromium', () => {
     await input.fill('Zangezur');
     await expect.poll(() => page.locator('[data-testid=results] li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=results] li').first().textContent()).toContain('Zangezur corridor');
+    await page.setViewportSize({ width: 400, height: 520 });
+    await page.screenshot({ path: resolve(ROOT, 'tests/screenshots/popup-search.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -59,6 +62,7 @@ describe('the built extension in Chromium', () => {
     const texts = await page.evaluate(() => [...CSS.highlights.get('backstory-mention')!].map((r) => r.toString()));
     expect(texts.sort()).toEqual([...expected].sort());
     expect(await page.locator('mark, backstory-mention').count()).toBe(0);
+    await page.screenshot({ path: resolve(ROOT, 'tests/screenshots/news-page.png') });
     expect(errors).toEqual([]);
     await page.close();
   });
