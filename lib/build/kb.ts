@@ -6,6 +6,7 @@ import { parseEntities } from '../kb/load';
 import type { CitedText } from '../kb/types';
 import { KB_VERSION, type KbEntity, type KnowledgeBase } from '../kb/types-kb';
 import { validateReferences } from '../kb/validate';
+import { BLOCK_SEPARATOR } from '../match/fold';
 import { Matcher } from '../match/matcher';
 import type { MatcherTables, Mention } from '../match/types';
 import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from '../search/options';
@@ -42,7 +43,7 @@ export function buildAll(seedsDir: string, displayRoot = process.cwd()): BuildOu
   const mentionsByPassage = new Map<string, Mention[]>();
   for (const doc of docs) {
     // Match the whole document at once so "surname after full name" rules see the earlier passages.
-    const joined = doc.passages.map((p) => p.text).join('\n');
+    const joined = doc.passages.map((p) => p.text).join(BLOCK_SEPARATOR);
     const all = matcher.match(joined);
     let offset = 0;
     for (const passage of doc.passages) {

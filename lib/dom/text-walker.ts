@@ -70,6 +70,8 @@ const BLOCK_TAGS = new Set([
   'DETAILS',
 ]);
 
+import { BLOCK_SEPARATOR } from '../match/fold';
+
 /** Attribute that marks the extension's own UI, which the walker never enters. */
 export const OWN_UI_ATTRIBUTE = 'data-backstory-ui';
 
@@ -111,7 +113,7 @@ function isSkipped(el: Element, options: WalkOptions): boolean {
 /**
  * Collects the text of `root` and of open shadow roots inside it, skipping
  * what a reader cannot see or should not have touched. Block boundaries become
- * "\n" so matches never cross them; inline boundaries add nothing, so
+ * BLOCK_SEPARATOR so matches never cross them; inline boundaries add nothing, so
  * "Nagorno-<b>Karabakh</b>" reads as one name.
  */
 export function collectText(root: Node, options: WalkOptions = {}): TextMap {
@@ -119,8 +121,8 @@ export function collectText(root: Node, options: WalkOptions = {}): TextMap {
   const chunks: TextChunk[] = [];
   let length = 0;
   const pushBreak = () => {
-    if (length > 0 && parts[parts.length - 1] !== '\n') {
-      parts.push('\n');
+    if (length > 0 && parts[parts.length - 1] !== BLOCK_SEPARATOR) {
+      parts.push(BLOCK_SEPARATOR);
       length += 1;
     }
   };

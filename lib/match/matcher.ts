@@ -8,6 +8,11 @@ const TEXT_LEVEL_RULES = new Set(['afterFullName', 'nearFullName', 'onTopic']);
 /** Entities whose mention makes a text about the subject, for the onTopic rule. */
 const TOPIC_ENTITIES = new Set(['armenia', 'azerbaijan', 'nagorno-karabakh']);
 
+/** What earlier text on the same page showed: entities whose full name has appeared. Matching adds to it. */
+export interface MatchContext {
+  seenFull: Set<string>;
+}
+
 /** A compiled matcher: one automaton over every folded alias, plus the ambiguity rules. */
 export class Matcher {
   readonly tables: MatcherTables;
@@ -21,18 +26,18 @@ export class Matcher {
   }
 
   /** Every entity mention in `text`, with offsets into `text`, in order. */
-  match(text: string): Mention[] {
+  match(text: string, context?: MatchContext): Mention[] {
     const folded = foldWithMap(text);
-    return this.resolve(text, folded.map, this.automaton.scan(folded.folded));
+    return this.resolve(text, folded.map, this.automaton.scan(folded.folded), context);
   }
 
   /** The same result as match(), from a naive indexOf scan: the property tests' reference. */
-  matchNaive(text: string): Mention[] {
+  matchNaive(text: string, context?: MatchContext): Mention[] {
     const folded = foldWithMap(text);
-    return this.resolve(text, folded.map, naiveScan(this.foldedPatterns, folded.folded));
+    return this.resolve(text, folded.map, naiveScan(this.foldedPatterns, folded.folded), context);
   }
 
-  private resolve(text: string, map: Uint32Array, hits: RawHit[]): Mention[] {
+  private resolve(text: string, map: Uint32Array, hits: RawHit[], context?: MatchContext): Mention[] {
     const candidates: Mention[] = [];
     for (const hit of hits) {
       const start = map[hit.start]!;
@@ -48,7 +53,7 @@ export class Matcher {
     for (const c of candidates) {
       if (!overlapsAny(taken, c)) insertSorted(taken, c);
     }
-    return this.applyTextRules(taken);
+    return this.applyTextRules(taken, context);
   }
 
   private passesLocalRules(index: number, text: string, start: number, end: number): boolean {
@@ -63,12 +68,15 @@ export class Matcher {
   }
 
   /** Drops surname-only and acronym mentions whose entity's full name is absent (or not yet seen). */
-  private applyTextRules(mentions: Mention[]): Mention[] {
+  private applyTextRules(mentions: Mention[], context?: MatchContext): Mention[] {
     const firstFull = new Map<string, number>();
+    // A full name seen in earlier text of the same page counts as "before" everything here.
+    for (const id of context?.seenFull ?? []) firstFull.set(id, -1);
     for (const m of mentions) {
       const rules = this.tables.patterns[m.pattern]!.rules;
       if (!rules.some((r) => TEXT_LEVEL_RULES.has(r)) && !firstFull.has(m.entity)) firstFull.set(m.entity, m.start);
     }
+    if (context) for (const id of firstFull.keys()) context.seenFull.add(id);
     return mentions.filter((m) => {
       const rules = this.tables.patterns[m.pattern]!.rules;
       const full = firstFull.get(m.entity);

@@ -1,3 +1,5 @@
+import { BLOCK_SEPARATOR } from './fold';
+
 /** Words that may stand before a surname without making it someone else's (titles, not first names). */
 const TITLES = new Set(
   [
@@ -44,9 +46,9 @@ function window(text: string, start: number, end: number, radius = 160): string 
   let left = text.slice(from, start);
   let right = text.slice(end, to);
   // Stop at paragraph breaks: context from another block says nothing about this one.
-  const lb = left.lastIndexOf('\n');
+  const lb = left.lastIndexOf(BLOCK_SEPARATOR);
   if (lb >= 0) left = left.slice(lb + 1);
-  const rb = right.indexOf('\n');
+  const rb = right.indexOf(BLOCK_SEPARATOR);
   if (rb >= 0) right = right.slice(0, rb);
   return `${left} ${right}`;
 }

@@ -39,8 +39,8 @@ describe('cli', () => {
     const html =
       '<html><body><p>Talks on Nagorno-<b>Karabakh</b>.</p><select><option>Armenia</option></select><script>Azerbaijan</script><p hidden>Baku</p><p>Pashinyan’s plan</p></body></html>';
     const rows = run(['scan', '-', '--json'], html).json();
-    // The visible text is "Talks on Nagorno-Karabakh.\nPashinyan’s plan": blocks end in "\n", the rest is skipped.
-    const visible = 'Talks on Nagorno-Karabakh.\nPashinyan’s plan';
+    // The visible text is "Talks on Nagorno-Karabakh.¶Pashinyan’s plan" (¶ = BLOCK_SEPARATOR); the rest is skipped.
+    const visible = 'Talks on Nagorno-Karabakh.\u2029Pashinyan’s plan';
     expect(rows).toEqual([
       { entity: 'nagorno-karabakh', text: 'Nagorno-Karabakh', start: visible.indexOf('Nagorno'), end: visible.indexOf('.') },
       { entity: 'nikol-pashinyan', text: 'Pashinyan', start: visible.indexOf('Pashinyan'), end: visible.indexOf('’s') },

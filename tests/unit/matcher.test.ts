@@ -24,6 +24,15 @@ describe('folding', () => {
     expect(text.slice(map[folded.indexOf('alma')]!, map[folded.indexOf("'s")]!)).toBe('Alma‑Ata');
     expect(map[folded.length]).toBe(text.length);
   });
+
+  it('keeps the map exact when folding expands a character', () => {
+    const text = 'Straße Նախիջևան';
+    const { folded, map } = foldWithMap(text);
+    expect(folded).toBe('strasse նախիջեւան');
+    expect(map).toHaveLength(folded.length + 1);
+    expect(map[folded.length]).toBe(text.length);
+    expect(text.slice(map[folded.indexOf('ն')]!)).toBe('Նախիջևան');
+  });
 });
 
 describe('matcher', () => {
