@@ -22,7 +22,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Cited context for news about the Armenia–Azerbaijan peace process.',
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    permissions: ['storage', 'activeTab'],
     commands: {
       'toggle-site': { suggested_key: { default: 'Alt+Shift+B' }, description: 'Turn Backstory off or on for this site' },
     },
@@ -31,7 +31,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'backstory@example.org',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundService } from '../lib/background/service';
 import type { Message } from '../lib/messages';
+import { toggleSite, updateSettings } from '../lib/settings';
 
 export default defineBackground(() => {
   const fetchJson = async (path: '/data/kb.json' | '/data/search-index.json') => (await fetch(browser.runtime.getURL(path))).json();
@@ -12,5 +13,12 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
     return service.handle(message as Message).catch((error: Error) => ({ error: error.message }));
+  });
+  // Keyboard shortcut: turn Backstory off (or back on) for the site in the active tab.
+  browser.commands.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-site') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const hostname = tab?.url ? new URL(tab.url).hostname : '';
+    if (hostname) await updateSettings(browser.storage.local, (s) => toggleSite(s, hostname));
   });
 });

@@ -1,16 +1,24 @@
 import matcherTables from 'virtual:backstory/matcher';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startContentScript } from '../../lib/content/main';
+import { report, startContentScript } from '../../lib/content/main';
+import { loadSettings, normalizeSettings, SETTINGS_KEY } from '../../lib/settings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     try {
-      startContentScript(document, matcherTables, ctx.signal);
+      const controller = startContentScript(document, matcherTables, await loadSettings(browser.storage.local), ctx.signal);
+      ctx.addEventListener(window, 'wxt:locationchange', () => controller.rescanAll().catch(report));
+      const onStorage = (changes: Record<string, { newValue?: unknown }>) => {
+        if (SETTINGS_KEY in changes) controller.applySettings(normalizeSettings(changes[SETTINGS_KEY]!.newValue)).catch(report);
+      };
+      browser.storage.onChanged.addListener(onStorage);
+      ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
     } catch (error) {
       // Never let an exception reach the page; one line in the console says what failed.
-      console.warn('Backstory: content script stopped:', error);
+      report(error);
     }
   },
 });

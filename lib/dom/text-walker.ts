@@ -113,45 +113,87 @@ function isSkipped(el: Element, options: WalkOptions): boolean {
 /**
  * Collects the text of `root` and of open shadow roots inside it, skipping
  * what a reader cannot see or should not have touched. Block boundaries become
- * BLOCK_SEPARATOR so matches never cross them; inline boundaries add nothing, so
- * "Nagorno-<b>Karabakh</b>" reads as one name.
+ * BLOCK_SEPARATOR so matches never cross them; inline boundaries add nothing,
+ * so "Nagorno-<b>Karabakh</b>" reads as one name. Runs in steps so a large
+ * page never blocks the main thread for long.
  */
+export class TextCollector {
+  private readonly parts: string[] = [];
+  private readonly chunks: TextChunk[] = [];
+  private length = 0;
+  /** Work stack: a node to visit, or a marker to close a block. */
+  private readonly stack: Array<Node | typeof CLOSE_BLOCK> = [];
+
+  constructor(
+    root: Node,
+    private readonly options: WalkOptions = {},
+  ) {
+    this.stack.push(root);
+  }
+
+  /** Visits up to `budget` nodes; returns true when the walk is complete. */
+  step(budget = Infinity): boolean {
+    const { stack } = this;
+    let visited = 0;
+    while (stack.length > 0 && visited < budget) {
+      const item = stack.pop()!;
+      visited++;
+      if (item === CLOSE_BLOCK) {
+        this.pushBreak();
+        continue;
+      }
+      const node = item;
+      if (node.nodeType === 3) {
+        const value = (node as Text).data;
+        if (value.length === 0) continue;
+        this.chunks.push({ node: node as Text, start: this.length });
+        this.parts.push(value);
+        this.length += value.length;
+        continue;
+      }
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        if (isSkipped(el, this.options)) continue;
+        const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
+        if (block) {
+          this.pushBreak();
+          stack.push(CLOSE_BLOCK);
+        }
+        this.pushChildren(el);
+        const shadow = (el as HTMLElement).shadowRoot;
+        if (shadow) this.pushChildren(shadow);
+        continue;
+      }
+      if (node.nodeType === 9 || node.nodeType === 11) this.pushChildren(node);
+    }
+    return stack.length === 0;
+  }
+
+  /** The collected text and its chunks (complete once step() returned true). */
+  get result(): TextMap {
+    return { text: this.parts.join(''), chunks: this.chunks };
+  }
+
+  private pushChildren(parent: Node): void {
+    // Pushed last-first so they pop in document order.
+    for (let c = parent.lastChild; c; c = c.previousSibling) this.stack.push(c);
+  }
+
+  private pushBreak(): void {
+    if (this.length > 0 && this.parts[this.parts.length - 1] !== BLOCK_SEPARATOR) {
+      this.parts.push(BLOCK_SEPARATOR);
+      this.length += 1;
+    }
+  }
+}
+
+const CLOSE_BLOCK = Symbol('close-block');
+
+/** Collects a subtree's visible text in one go (the CLI, tests, small subtrees). */
 export function collectText(root: Node, options: WalkOptions = {}): TextMap {
-  const parts: string[] = [];
-  const chunks: TextChunk[] = [];
-  let length = 0;
-  const pushBreak = () => {
-    if (length > 0 && parts[parts.length - 1] !== BLOCK_SEPARATOR) {
-      parts.push(BLOCK_SEPARATOR);
-      length += 1;
-    }
-  };
-  const visit = (node: Node): void => {
-    if (node.nodeType === 3) {
-      const value = (node as Text).data;
-      if (value.length === 0) return;
-      chunks.push({ node: node as Text, start: length });
-      parts.push(value);
-      length += value.length;
-      return;
-    }
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      if (isSkipped(el, options)) return;
-      const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
-      if (block) pushBreak();
-      const shadow = (el as HTMLElement).shadowRoot;
-      if (shadow) for (let c = shadow.firstChild; c; c = c.nextSibling) visit(c);
-      for (let c = el.firstChild; c; c = c.nextSibling) visit(c);
-      if (block) pushBreak();
-      return;
-    }
-    if (node.nodeType === 9 || node.nodeType === 11) {
-      for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
-    }
-  };
-  visit(root);
-  return { text: parts.join(''), chunks };
+  const collector = new TextCollector(root, options);
+  collector.step();
+  return collector.result;
 }
 
 /** Finds the text node and offset for a position in TextMap.text (binary search). */

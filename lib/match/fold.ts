@@ -63,7 +63,7 @@ export function foldWithMap(text: string): FoldedText {
   };
   let n = 0;
   let lastWasSpace = false;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
     let width = 1;
     let folded: Folded;

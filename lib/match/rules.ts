@@ -36,6 +36,8 @@ export function hasOtherFirstName(text: string, start: number): boolean {
   const word = wordBefore(text, start);
   if (!word) return false;
   if (!/^\p{Lu}/u.test(word)) return false;
+  // "… said Aliyev. Aliyev again": a word ending a sentence is no first name (initials like "H." are).
+  if (/\p{L}{2,}\.$/u.test(word) && !TITLES.has(word.toLowerCase())) return false;
   return !TITLES.has(word.toLowerCase());
 }
 

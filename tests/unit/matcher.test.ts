@@ -94,6 +94,7 @@ describe('ambiguity rules', () => {
     expect(ids('President Aliyev said')).toEqual(['ilham-aliyev']);
     expect(ids('both Aliyev and Pashinyan')).toEqual(['ilham-aliyev', 'nikol-pashinyan']);
     expect(ids('Heydar Aliyev ruled')).toEqual([]);
+    expect(ids('It was Baku. Aliyev spoke.')).toEqual(['baku', 'ilham-aliyev']);
     expect(ids('Leyla Aliyeva spoke')).toEqual([]);
     expect(ids('by Toghrul Aliyev')).toEqual(['toghrul-aliyev']);
   });

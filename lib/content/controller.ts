@@ -1,0 +1,265 @@
+import { Highlighter, toHighlighted } from '../dom/highlighter';
+import { TextCollector, toRange, type TextMap } from '../dom/text-walker';
+import { BLOCK_SEPARATOR } from '../match/fold';
+import type { Matcher, MatchContext } from '../match/matcher';
+import type { Mention } from '../match/types';
+import { isActiveOn, type Settings } from '../settings';
+
+/** Longest stretch of work between two yields to the page, in milliseconds. */
+const SLICE_MS = 8;
+/** Largest piece of text matched in one go; pieces end at block boundaries. */
+const MATCH_PIECE = 32_000;
+/** Elements whose start marks a block: a changed node is rescanned from its nearest one. */
+const BLOCKISH = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,article,section,div,main,aside,header,footer,body';
+
+/** Timing of the last full scan, for tests and benchmarks (exposed as a performance mark). */
+export interface ScanStats {
+  mentions: number;
+  totalMs: number;
+  longestSliceMs: number;
+}
+
+/** Scheduling hooks, so tests can run the controller synchronously. */
+export interface Scheduler {
+  /** Gives the main thread back to the page, then continues. */
+  yieldToPage(): Promise<void>;
+  /** Runs work when the page is idle. */
+  idle(work: () => void): void;
+}
+
+const browserScheduler: Scheduler = {
+  yieldToPage: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  idle: (work) => {
+    const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number }).requestIdleCallback;
+    if (ric) ric(work, { timeout: 1000 });
+    else setTimeout(work, 50);
+  },
+};
+
+/**
+ * Finds and marks mentions on one page: scans in slices, rescans only what
+ * changed, follows single-page-app navigations and settings, and does nothing
+ * while the tab is hidden. Creates no UI on a page with no mentions.
+ */
+export class ContentController {
+  private highlighter: Highlighter | null = null;
+  private context: MatchContext = { seenFull: new Set() };
+  private readonly pendingRoots = new Set<Node>();
+  private pendingPrune = false;
+  private flushScheduled = false;
+  private observer: MutationObserver | null = null;
+  private generation = 0;
+  private settings: Settings;
+  private lastStats: ScanStats | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly matcher: Matcher,
+    settings: Settings,
+    private readonly signal: AbortSignal,
+    private readonly scheduler: Scheduler = browserScheduler,
+  ) {
+    this.settings = settings;
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  /** The page's highlighter, once a mention was found. */
+  get marks(): Highlighter | null {
+    return this.highlighter;
+  }
+
+  /** Statistics of the last full scan. */
+  get stats(): ScanStats | null {
+    return this.lastStats;
+  }
+
+  private get active(): boolean {
+    return isActiveOn(this.settings, this.doc.location?.hostname ?? '');
+  }
+
+  /** Starts watching the page and scans it (when the tab is visible and Backstory is on here). */
+  async start(): Promise<void> {
+    const view = this.doc.defaultView;
+    if (view && 'MutationObserver' in view) {
+      this.observer = new view.MutationObserver((records) => this.onMutations(records));
+    }
+    this.doc.addEventListener('visibilitychange', () => this.doc.visibilityState === 'visible' && this.scheduleFlush(), {
+      signal: this.signal,
+    });
+    if (this.active) await this.rescanAll();
+  }
+
+  /** Applies new settings at once: turns off, restyles, or rescans as needed. */
+  async applySettings(next: Settings): Promise<void> {
+    const previous = this.settings;
+    this.settings = next;
+    if (!this.active) {
+      this.clear();
+      return;
+    }
+    const needsRescan =
+      !isActiveOn(previous, this.doc.location?.hostname ?? '') ||
+      previous.highlightCountries !== next.highlightCountries ||
+      previous.mentions !== next.mentions;
+    if (needsRescan) await this.rescanAll();
+    else if (previous.style !== next.style) this.highlighter?.setStyle(next.style);
+  }
+
+  /** Forgets every mark and scans the whole page again (after a single-page-app navigation). */
+  async rescanAll(): Promise<void> {
+    if (this.signal.aborted || !this.active) return;
+    const generation = ++this.generation;
+    this.clear();
+    this.observe();
+    if (this.doc.visibilityState === 'hidden') await this.untilVisible();
+    if (generation !== this.generation || !this.doc.body) return;
+    const started = now();
+    const { mentions, map, longest } = await this.scanTimed(this.doc.body, generation);
+    if (generation !== this.generation) return;
+    this.mark(mentions, map);
+    this.lastStats = { mentions: this.highlighter?.count ?? 0, totalMs: now() - started, longestSliceMs: longest };
+    try {
+      performance.mark('backstory:scan-end', { detail: this.lastStats });
+    } catch {
+      // Older browsers lack mark details; the stats stay readable on the controller.
+    }
+  }
+
+  /** Stops observing and removes every mark. */
+  stop(): void {
+    this.generation++;
+    this.observer?.disconnect();
+    this.observer = null;
+    this.clear();
+    this.highlighter?.destroy();
+    this.highlighter = null;
+  }
+
+  private clear(): void {
+    this.highlighter?.clear();
+    this.context = { seenFull: new Set() };
+    this.pendingRoots.clear();
+  }
+
+  private observe(): void {
+    if (!this.observer || !this.doc.body) return;
+    this.observer.disconnect();
+    this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
+  }
+
+  private untilVisible(): Promise<void> {
+    return new Promise((resolve) => {
+      const onChange = () => {
+        if (this.doc.visibilityState !== 'visible') return;
+        this.doc.removeEventListener('visibilitychange', onChange);
+        resolve();
+      };
+      this.doc.addEventListener('visibilitychange', onChange, { signal: this.signal });
+    });
+  }
+
+  /** Walks and matches `root` in slices of about SLICE_MS, yielding to the page between them. */
+  private async scanTimed(root: Node, generation: number): Promise<{ mentions: Mention[]; map: TextMap; longest: number }> {
+    let longest = 0;
+    let sliceStart = now();
+    const maybeYield = async () => {
+      const elapsed = now() - sliceStart;
+      if (elapsed < SLICE_MS) return;
+      longest = Math.max(longest, elapsed);
+      await this.scheduler.yieldToPage();
+      sliceStart = now();
+    };
+    const collector = new TextCollector(root, { checkVisibility: true });
+    while (!collector.step(400)) {
+      await maybeYield();
+      if (generation !== this.generation) return { mentions: [], map: collector.result, longest };
+    }
+    const map = collector.result;
+    const mentions: Mention[] = [];
+    for (let from = 0; from < map.text.length;) {
+      let to = Math.min(map.text.length, from + MATCH_PIECE);
+      if (to < map.text.length) {
+        const cut = map.text.lastIndexOf(BLOCK_SEPARATOR, to);
+        if (cut > from) to = cut + 1;
+      }
+      for (const m of this.matcher.match(map.text.slice(from, to), this.context))
+        mentions.push({ ...m, start: m.start + from, end: m.end + from });
+      from = to;
+      await maybeYield();
+      if (generation !== this.generation) return { mentions: [], map, longest };
+    }
+    longest = Math.max(longest, now() - sliceStart);
+    return { mentions, map, longest };
+  }
+
+  /** Keeps the mentions the settings want highlighted and registers them. */
+  private mark(mentions: Mention[], map: TextMap): void {
+    const highlightable = new Set(
+      this.matcher.tables.entities
+        .filter((e) => e.highlight || (this.settings.highlightCountries && e.kind === 'country'))
+        .map((e) => e.id),
+    );
+    let wanted = mentions.filter((m) => highlightable.has(m.entity));
+    if (this.settings.mentions === 'first') {
+      const already = new Set(this.highlighter?.all.map((h) => h.mention.entity) ?? []);
+      wanted = wanted.filter((m) => !already.has(m.entity) && (already.add(m.entity), true));
+    }
+    if (wanted.length === 0) return;
+    this.highlighter ??= new Highlighter(this.doc, this.settings.style);
+    this.highlighter.add(toHighlighted(wanted, (m) => toRange(map, m.start, m.end, this.doc)));
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    for (const r of records) {
+      if (isOwnNode(r.target)) continue;
+      if (r.removedNodes.length > 0) this.pendingPrune = true;
+      if (r.type === 'characterData') this.pendingRoots.add(r.target);
+      for (const n of r.addedNodes) if (!isOwnNode(n)) this.pendingRoots.add(n);
+    }
+    if (this.pendingRoots.size > 0 || this.pendingPrune) this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.signal.aborted) return;
+    this.flushScheduled = true;
+    this.scheduler.idle(() => {
+      this.flushScheduled = false;
+      this.flush().catch((error: unknown) => console.warn('Backstory:', error));
+    });
+  }
+
+  /** Rescans the blocks that changed, and drops marks whose text was removed. */
+  private async flush(): Promise<void> {
+    if (this.signal.aborted || !this.active || this.doc.visibilityState === 'hidden') return;
+    if (this.pendingPrune) {
+      this.pendingPrune = false;
+      this.highlighter?.pruneDisconnected();
+    }
+    const blocks = new Set<Element>();
+    for (const node of this.pendingRoots) {
+      if (!node.isConnected) continue;
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      const block = el?.closest(BLOCKISH) ?? el;
+      if (block) blocks.add(block);
+    }
+    this.pendingRoots.clear();
+    // Rescan only the outermost changed blocks.
+    const roots = [...blocks].filter((b) => ![...blocks].some((o) => o !== b && o.contains(b)));
+    const generation = this.generation;
+    for (const root of roots) {
+      this.highlighter?.removeWithin(root);
+      const { mentions, map } = await this.scanTimed(root, generation);
+      if (generation !== this.generation) return;
+      this.mark(mentions, map);
+    }
+  }
+}
+
+function isOwnNode(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el?.closest('[data-backstory-ui], backstory-mention');
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
