@@ -45,12 +45,32 @@ export async function startServer(): Promise<{ server: Server; origin: string }>
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    // ?csp=strict serves the page with its own scripts off: a strict CSP, and a page that stays the same between loads.
+    if (url.searchParams.get('csp') === 'strict') headers['content-security-policy'] = "script-src 'none'; object-src 'none'";
+    res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address() as { port: number };
   return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+/** Lets only the test server, the extension and inline data through: nothing leaves the machine. */
+export async function keepOffline(context: BrowserContext, origin: string, blocked: string[] = []): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('chrome-extension:') || url.startsWith('data:') || url.startsWith('blob:'))
+      return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+}
+
+/** Launches Chromium without the extension, for before/after comparisons. */
+export async function launchPlain(): Promise<BrowserContext> {
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROME_FLAGS });
+  return browser.newContext({ viewport: { width: 1200, height: 900 } });
 }
 
 /** Launches Chromium with the built extension; returns the context, its service worker and the extension id. */
