@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { BrowserContext, Request, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
 import { launchWithExtension, ROOT, startServer } from './harness';
 
@@ -15,6 +15,11 @@ beforeAll(async () => {
   ({ server, origin } = await startServer());
   ({ context, worker, extensionId } = await launchWithExtension());
   context.on('request', (r) => requests.push(r));
+});
+
+// Every test starts from the default settings.
+beforeEach(async () => {
+  await worker.evaluate(() => chrome.storage.local.clear());
 });
 
 afterAll(async () => {
@@ -64,6 +69,79 @@ describe('the built extension in Chromium', () => {
     expect(await page.locator('mark, backstory-mention').count()).toBe(0);
     await page.screenshot({ path: resolve(ROOT, 'tests/screenshots/news-page.png') });
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('tells which mention is under the pointer (hit-testing) and marks it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/fixtures/news-article.html`);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBeGreaterThan(0);
+    const box = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('backstory-mention')!].find((r) => r.toString() === 'Zangezur corridor')!;
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, below: rect.bottom + 40 };
+    });
+    await page.mouse.move(box.x, box.y);
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('backstory-hover') ?? [])].map((r) => r.toString())))
+      .toEqual(['Zangezur corridor']);
+    await page.mouse.move(5, 5);
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-hover')?.size ?? 0)).toBe(0);
+    await page.close();
+  });
+
+  it('applies settings at once, without a reload: style, pause, off for this site', async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/fixtures/news-article.html`);
+    const count = () => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
+    await expect.poll(count).toBeGreaterThan(0);
+    const marks = await count();
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('background').check();
+    const usesBackground = () =>
+      page.evaluate(() =>
+        document.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((r) => r.cssText.includes('background-color'))),
+      );
+    await expect.poll(usesBackground).toBe(true);
+    await options.getByLabel('also mark countries').check();
+    await expect.poll(count).toBeGreaterThan(marks);
+    await options.getByLabel('also mark countries').uncheck();
+    await options.getByLabel(/On \(unticked/).uncheck();
+    await expect.poll(count).toBe(0);
+    await options.getByLabel(/On \(unticked/).check();
+    await expect.poll(count).toBe(marks);
+    await options.evaluate(async () => {
+      const key = 'backstory:settings';
+      const current = (await chrome.storage.local.get(key))[key];
+      await chrome.storage.local.set({ [key]: { ...current, disabledSites: ['127.0.0.1'] } });
+    });
+    await expect.poll(count).toBe(0);
+    await options.reload();
+    await options.getByText('127.0.0.1').waitFor();
+    await options.getByRole('button', { name: 'Turn back on' }).click();
+    await expect.poll(count).toBe(marks);
+    await options.getByLabel('underline').check();
+    await options.close();
+    await page.close();
+  });
+
+  it('rescans after a single-page-app navigation and when content is added', async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}/fixtures/news-article.html`);
+    const texts = () => page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.toString()).sort());
+    await expect.poll(async () => (await texts()).length).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/fixtures/second-story');
+      document.querySelector('article')!.innerHTML = '<h1>Second story</h1><p>Lavrov met Bayramov in Sochi.</p>';
+    });
+    await expect.poll(texts, { timeout: 10_000 }).toEqual(['Bayramov', 'Lavrov']);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Later, Pashinyan replied.';
+      document.querySelector('article')!.append(p);
+    });
+    await expect.poll(texts, { timeout: 10_000 }).toEqual(['Bayramov', 'Lavrov', 'Pashinyan']);
     await page.close();
   });
 

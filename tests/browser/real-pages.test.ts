@@ -21,6 +21,19 @@ beforeAll(async () => {
   ({ context: withExtension } = await launchWithExtension());
   plain = await launchPlain();
   await keepOffline(withExtension, origin);
+  // Record long tasks (over 50 ms) from the start of each page, for the report.
+  await withExtension.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({
+        type: 'longtask',
+        buffered: true,
+      });
+    } catch {
+      // Not every browser reports long tasks.
+    }
+  });
   await keepOffline(plain, origin);
 });
 
@@ -81,7 +94,14 @@ describe('every page in ../shared/pages, with and without the extension', () => 
           inForbidden: inForbidden.length,
         };
       });
-      report.push({ name, highlights: scan.texts.length, texts: scan.texts, ...scan.detail });
+      report.push({
+        name,
+        highlights: scan.texts.length,
+        texts: scan.texts,
+        ...scan.detail,
+        scanStartMs: scan.scanStartMs,
+        pageLongTasksMs: scan.longTasksMs,
+      });
 
       expect(ours.errors, 'page errors').toEqual(base.errors);
       expect(ours.messages, 'Backstory console messages').toEqual([]);
