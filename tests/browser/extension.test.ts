@@ -19,7 +19,7 @@ beforeAll(async () => {
 
 // Every test starts from the default settings.
 beforeEach(async () => {
-  await worker.evaluate(() => chrome.storage.local.clear());
+  await worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.storage.local.clear());
 });
 
 afterAll(async () => {
@@ -77,7 +77,7 @@ describe('the built extension in Chromium', () => {
     await page.goto(`${origin}/fixtures/news-article.html`);
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBeGreaterThan(0);
     const box = await page.evaluate(() => {
-      const range = [...CSS.highlights.get('backstory-mention')!].find((r) => r.toString() === 'Zangezur corridor')!;
+      const range = ([...CSS.highlights.get('backstory-mention')!] as Range[]).find((r) => r.toString() === 'Zangezur corridor')!;
       const rect = range.getClientRects()[0]!;
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, below: rect.bottom + 40 };
     });
@@ -112,9 +112,10 @@ describe('the built extension in Chromium', () => {
     await options.getByLabel(/On \(unticked/).check();
     await expect.poll(count).toBe(marks);
     await options.evaluate(async () => {
+      const storage = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.storage.local;
       const key = 'backstory:settings';
-      const current = (await chrome.storage.local.get(key))[key];
-      await chrome.storage.local.set({ [key]: { ...current, disabledSites: ['127.0.0.1'] } });
+      const current = (await storage.get(key))[key] as object;
+      await storage.set({ [key]: { ...current, disabledSites: ['127.0.0.1'] } });
     });
     await expect.poll(count).toBe(0);
     await options.reload();

@@ -88,10 +88,14 @@ describe('every page in ../shared/pages, with and without the extension', () => 
           const el = r.startContainer.parentElement;
           return !!el?.closest('script,style,textarea,input,select,option,[contenteditable],[aria-hidden=true]');
         });
+        const scanStart = mark.startTime - (mark.detail as { totalMs: number }).totalMs;
+        const longTasks = (window as unknown as { __longTasks: number[] }).__longTasks ?? [];
         return {
           detail: mark.detail as { mentions: number; totalMs: number; longestSliceMs: number },
           texts: ranges.map((r) => r.toString()),
           inForbidden: inForbidden.length,
+          scanStartMs: scanStart,
+          longTasksMs: longTasks,
         };
       });
       report.push({
