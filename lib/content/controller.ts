@@ -169,7 +169,8 @@ export class ContentController {
       await this.scheduler.yieldToPage();
       sliceStart = now();
     };
-    const collector = new TextCollector(root, { checkVisibility: true });
+    // No computed style during the walk (it would force a style pass on every page); hidden mentions are dropped in mark().
+    const collector = new TextCollector(root);
     while (!collector.step(400)) {
       await maybeYield();
       if (generation !== this.generation) return { mentions: [], map: collector.result, longest };
@@ -205,8 +206,10 @@ export class ContentController {
       wanted = wanted.filter((m) => !already.has(m.entity) && (already.add(m.entity), true));
     }
     if (wanted.length === 0) return;
+    const ranges = toHighlighted(wanted, (m) => toRange(map, m.start, m.end, this.doc)).filter((h) => isRendered(h.range));
+    if (ranges.length === 0) return;
     this.highlighter ??= new Highlighter(this.doc, this.settings.style);
-    this.highlighter.add(toHighlighted(wanted, (m) => toRange(map, m.start, m.end, this.doc)));
+    this.highlighter.add(ranges);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -253,6 +256,15 @@ export class ContentController {
       this.mark(mentions, map);
     }
   }
+}
+
+/** True when the mention's text is rendered: not in a display:none or visibility:hidden subtree. */
+function isRendered(range: Range): boolean {
+  const el = range.startContainer.parentElement;
+  if (!el) return false;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  if (typeof check === 'function') return check.call(el, { visibilityProperty: true });
+  return true;
 }
 
 function isOwnNode(node: Node): boolean {
