@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: Node micro-benchmarks (matcher, search, statement extraction)
+ * and a page-scan run in Chromium with the built extension on ../shared/pages.
+ * Prints a table and writes bench-results.json. Run `npm run build` first.
+ */
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildAll } from '../../lib/build/kb';
+import { Automaton } from '../../lib/match/automaton';
+import { foldPattern } from '../../lib/match/fold';
+import { Matcher } from '../../lib/match/matcher';
+import type { MatcherTables } from '../../lib/match/types';
+import { loadSearchIndex, search } from '../../lib/search/query';
+import { extractStatements } from '../../lib/statements/extract';
+import { keepOffline, launchWithExtension, ROOT, startServer } from '../browser/harness';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
+const time = (fn: () => void) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+
+const built = buildAll(resolve(ROOT, 'seeds'), ROOT);
+const corpusText = built.kb.docs.flatMap((d) => d.passages.map((p) => p.text)).join('\n');
+const bigText = Array.from({ length: Math.ceil(4_000_000 / corpusText.length) }, () => corpusText).join('\n');
+const mb = bigText.length / 1e6;
+
+// --- Matcher throughput: our automaton vs one regular expression per alias, at 100, 1,000 and 10,000 aliases.
+function syntheticTables(count: number): MatcherTables {
+  const real = built.matcher.patterns.map((p) => p.alias);
+  const aliases = Array.from({ length: count }, (_, i) => (i < real.length ? real[i]! : `${real[i % real.length]} ${i.toString(36)}`));
+  return {
+    version: built.matcher.version,
+    entities: [{ id: 'e', kind: 'person', highlight: true }],
+    patterns: aliases.map((alias) => ({ entity: 0, alias, folded: foldPattern(alias), rules: [] })),
+  };
+}
+const matcherRows: Array<{ aliases: number; oursMBps: number; regexMBps: number }> = [];
+for (const count of [100, 1000, 10000]) {
+  const tables = syntheticTables(count);
+  const matcher = new Matcher(tables);
+  const ours = Array.from({ length: RUNS }, () => mb / (time(() => matcher.match(bigText)) / 1000));
+  const regexes = tables.patterns.map(
+    (p) => new RegExp(`(?<![\\p{L}\\p{N}])${p.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'),
+  );
+  // The regex baseline runs on a slice (it is slow); MB/s is what matters.
+  const slice = bigText.slice(0, count >= 1000 ? 200_000 : 1_000_000);
+  const regex = Array.from(
+    { length: Math.max(1, RUNS - 1) },
+    () => slice.length / 1e6 / (time(() => regexes.forEach((re) => [...slice.matchAll(re)])) / 1000),
+  );
+  matcherRows.push({ aliases: count, oursMBps: median(ours), regexMBps: median(regex) });
+  console.log(
+    `matcher ${count} aliases: ours ${median(ours).toFixed(1)} MB/s (${spread(ours)}), regex per alias ${median(regex).toFixed(2)} MB/s`,
+  );
+}
+void Automaton;
+
+// --- Search latency on the seed corpus.
+const index = loadSearchIndex(JSON.parse(JSON.stringify(built.searchIndex)));
+const queries = [
+  'Zangezur',
+  'Bayramov obstacle',
+  'Nakhichevan',
+  'Alma Ata',
+  'constitution',
+  'peace treaty',
+  'Blinken',
+  'COP29',
+  'corridor security',
+  'Pashinyan border',
+];
+const searchTimes: number[] = [];
+for (let i = 0; i < 50; i++) for (const q of queries) searchTimes.push(time(() => search(index, built.kb, q)));
+console.log(
+  `search: p50 ${percentile(searchTimes, 50).toFixed(3)} ms, p95 ${percentile(searchTimes, 95).toFixed(3)} ms over ${searchTimes.length} queries`,
+);
+
+// --- Statement extraction time per MB of cleaned seed text.
+const matcher = new Matcher(built.matcher);
+const info = new Map(built.kb.entities.map((e) => [e.id, { kind: e.kind, name: e.name }]));
+const seedChars = built.kb.docs.reduce((n, d) => n + d.passages.reduce((m, p) => m + p.text.length, 0), 0);
+const extraction = Array.from({ length: RUNS * 3 }, () =>
+  time(() => {
+    for (const doc of built.kb.docs) {
+      const mentions = new Map(doc.passages.map((p) => [p.id, matcher.match(p.text)]));
+      extractStatements({ doc, mentions, entities: info });
+    }
+  }),
+);
+const extractionMsPerMB = median(extraction) / (seedChars / 1e6);
+console.log(`statement extraction: ${extractionMsPerMB.toFixed(0)} ms per MB (${seedChars} chars of seeds)`);
+
+// --- Page scans in Chromium with the built extension.
+const SHARED = resolve(ROOT, '../shared/pages');
+const names = readdirSync(SHARED)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
+const { server, origin } = await startServer();
+const { context } = await launchWithExtension();
+await keepOffline(context, origin);
+const pages: Array<Record<string, number | string>> = [];
+for (const name of names) {
+  const runs: Array<{ totalMs: number; longestSliceMs: number; mentions: number }> = [];
+  for (let r = 0; r < RUNS; r++) {
+    const page = await context.newPage();
+    await page.goto(`${origin}/shared/${name}?csp=strict`, { waitUntil: 'load', timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan-end').length > 0, null, { timeout: 60_000 });
+    runs.push(await page.evaluate(() => (performance.getEntriesByName('backstory:scan-end')[0] as PerformanceMark).detail));
+    await page.close();
+  }
+  pages.push({
+    name,
+    kb: Math.round(statSync(resolve(SHARED, name)).size / 1024),
+    oursMs: median(runs.map((r) => r.totalMs)),
+    longestTaskMs: Math.max(...runs.map((r) => r.longestSliceMs)),
+    highlights: runs[0]!.mentions,
+  });
+}
+await context.close();
+server.close();
+console.log('\npage                                   KB   scan ms (median)  longest slice ms  highlights');
+for (const p of pages)
+  console.log(
+    `${String(p.name).padEnd(36)} ${String(p.kb).padStart(5)} ${Number(p.oursMs).toFixed(1).padStart(14)} ${Number(p.longestTaskMs).toFixed(1).padStart(17)} ${String(p.highlights).padStart(10)}`,
+  );
+
+const results = {
+  runs: RUNS,
+  pages,
+  summary: {
+    maxLongTaskMs: Math.max(...pages.map((p) => Number(p.longestTaskMs))),
+    medianScanMs: median(pages.map((p) => Number(p.oursMs))),
+    noMentionPageMs: median(pages.filter((p) => p.highlights === 0).map((p) => Number(p.oursMs))),
+    searchP50Ms: percentile(searchTimes, 50),
+    searchP95Ms: percentile(searchTimes, 95),
+    matcherMBps: matcherRows.find((r) => r.aliases === 1000)!.oursMBps,
+    matcher: matcherRows,
+    extractionMsPerMB,
+  },
+};
+writeFileSync(resolve(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2));
+console.log('\nsummary', JSON.stringify(results.summary, null, 1));
