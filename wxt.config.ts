@@ -25,6 +25,7 @@ export default defineConfig({
     permissions: ['storage', 'activeTab'],
     commands: {
       'toggle-site': { suggested_key: { default: 'Alt+Shift+B' }, description: 'Turn Backstory off or on for this site' },
+      'toggle-pause': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Pause Backstory everywhere, or resume' },
     },
     ...(browser === 'firefox'
       ? {

@@ -14,8 +14,9 @@ export default defineBackground(() => {
     if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
     return service.handle(message as Message).catch((error: Error) => ({ error: error.message }));
   });
-  // Keyboard shortcut: turn Backstory off (or back on) for the site in the active tab.
+  // Keyboard shortcuts: pause everywhere, or turn Backstory off (or back on) for the site in the active tab.
   browser.commands.onCommand.addListener(async (command) => {
+    if (command === 'toggle-pause') await updateSettings(browser.storage.local, (s) => ({ ...s, enabled: !s.enabled }));
     if (command !== 'toggle-site') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     const hostname = tab?.url ? new URL(tab.url).hostname : '';
