@@ -72,8 +72,8 @@ export function OptionsForm({ settings, onChange }: OptionsFormProps) {
       <fieldset>
         <legend>Keyboard</legend>
         <p>
-          Alt+Shift+B turns Backstory off or on for the current site. Change or remove the shortcut at chrome://extensions/shortcuts
-          (Firefox: Manage Extension Shortcuts in about:addons).
+          Alt+Shift+B turns Backstory off or on for the current site; Alt+Shift+P pauses it everywhere or resumes. Change or remove the
+          shortcuts at chrome://extensions/shortcuts (Firefox: Manage Extension Shortcuts in about:addons).
         </p>
       </fieldset>
     </form>
