@@ -71,6 +71,30 @@ export function OptionsForm({ settings, onChange }: OptionsFormProps) {
       </fieldset>
       <fieldset>
         <legend>Keyboard</legend>
+        <label>
+          Next mention{' '}
+          <input
+            type="text"
+            name="shortcut-next"
+            value={settings.shortcuts.next}
+            placeholder="off"
+            onChange={(e) => set('shortcuts', { ...settings.shortcuts, next: (e.target as HTMLInputElement).value.trim() })}
+          />
+        </label>
+        <label>
+          Previous mention{' '}
+          <input
+            type="text"
+            name="shortcut-prev"
+            value={settings.shortcuts.prev}
+            placeholder="off"
+            onChange={(e) => set('shortcuts', { ...settings.shortcuts, prev: (e.target as HTMLInputElement).value.trim() })}
+          />
+        </label>
+        <p>
+          On a page, these move through the marked mentions in reading order; Enter opens the card, Esc closes it. Write a key as
+          "Alt+Shift+J"; leave a field empty to turn it off.
+        </p>
         <p>
           Alt+Shift+B turns Backstory off or on for the current site; Alt+Shift+P pauses it everywhere or resumes. Change or remove the
           shortcuts at chrome://extensions/shortcuts (Firefox: Manage Extension Shortcuts in about:addons).

@@ -6,10 +6,10 @@ import { toggleSite, updateSettings } from '../lib/settings';
 
 export default defineBackground(() => {
   const fetchJson = async (path: '/data/kb.json' | '/data/search-index.json') => (await fetch(browser.runtime.getURL(path))).json();
-  const service = new BackgroundService({
-    loadKb: () => fetchJson('/data/kb.json'),
-    loadIndex: () => fetchJson('/data/search-index.json'),
-  });
+  const service = new BackgroundService(
+    { loadKb: () => fetchJson('/data/kb.json'), loadIndex: () => fetchJson('/data/search-index.json') },
+    async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/reader.html') })),
+  );
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
     return service.handle(message as Message).catch((error: Error) => ({ error: error.message }));

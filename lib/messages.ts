@@ -28,6 +28,8 @@ export interface MessageApi {
   getCard: { request: { entityId: string }; response: CardData | null };
   search: { request: { query: string }; response: SearchHit[] };
   ping: { request: Record<string, never>; response: { ok: true; entities: number } };
+  /** Opens an extension page in a new tab: the reader at a passage, or search for an entity. */
+  openPage: { request: { page: 'reader'; passage: string } | { page: 'search'; entity: string }; response: { ok: true } };
 }
 
 /** A message on the wire. */

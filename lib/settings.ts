@@ -12,6 +12,8 @@ export interface Settings {
   mentions: 'every' | 'first';
   /** Countries are in the knowledge base but not highlighted unless this is on. */
   highlightCountries: boolean;
+  /** In-page keys that move to the next and previous mention ("Alt+Shift+J"); empty turns one off. */
+  shortcuts: { next: string; prev: string };
 }
 
 /** Storage key of the settings object. */
@@ -24,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   style: 'underline',
   mentions: 'every',
   highlightCountries: false,
+  shortcuts: { next: 'Alt+Shift+J', prev: 'Alt+Shift+K' },
 };
 
 /** Merges stored values over the defaults, dropping anything malformed. */
@@ -35,7 +38,26 @@ export function normalizeSettings(stored: unknown): Settings {
     style: s.style === 'background' || s.style === 'none' || s.style === 'underline' ? s.style : DEFAULT_SETTINGS.style,
     mentions: s.mentions === 'first' ? 'first' : 'every',
     highlightCountries: typeof s.highlightCountries === 'boolean' ? s.highlightCountries : DEFAULT_SETTINGS.highlightCountries,
+    shortcuts: {
+      next: typeof s.shortcuts?.next === 'string' ? s.shortcuts.next : DEFAULT_SETTINGS.shortcuts.next,
+      prev: typeof s.shortcuts?.prev === 'string' ? s.shortcuts.prev : DEFAULT_SETTINGS.shortcuts.prev,
+    },
   };
+}
+
+/** True when a key event is the shortcut written as "Alt+Shift+J" (modifiers in any order, key by its code). */
+export function matchesShortcut(
+  event: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code' | 'key'>,
+  shortcut: string,
+): boolean {
+  if (!shortcut.trim()) return false;
+  const parts = shortcut.split('+').map((p) => p.trim().toLowerCase());
+  const key = parts.pop()!;
+  const want = { alt: parts.includes('alt'), shift: parts.includes('shift'), ctrl: parts.includes('ctrl'), meta: parts.includes('meta') };
+  if (event.altKey !== want.alt || event.shiftKey !== want.shift || event.ctrlKey !== want.ctrl || event.metaKey !== want.meta)
+    return false;
+  const code = event.code.toLowerCase();
+  return code === `key${key}` || code === `digit${key}` || code === key || event.key.toLowerCase() === key;
 }
 
 /** Whether Backstory runs on a page of this hostname. */

@@ -2,6 +2,7 @@ import matcherTables from 'virtual:backstory/matcher';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { report, startContentScript } from '../../lib/content/main';
+import { message, type MessageApi } from '../../lib/messages';
 import { loadSettings, normalizeSettings, SETTINGS_KEY } from '../../lib/settings';
 
 export default defineContentScript({
@@ -9,7 +10,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     try {
-      const controller = startContentScript(document, matcherTables, await loadSettings(browser.storage.local), ctx.signal);
+      const { controller } = startContentScript(document, matcherTables, await loadSettings(browser.storage.local), ctx.signal, {
+        getCard: async (entityId) =>
+          (await browser.runtime.sendMessage(message('getCard', { entityId }))) as MessageApi['getCard']['response'],
+        openPage: (request) => void browser.runtime.sendMessage(message('openPage', request)),
+      });
       ctx.addEventListener(window, 'wxt:locationchange', () => controller.rescanAll().catch(report));
       const onStorage = (changes: Record<string, { newValue?: unknown }>) => {
         if (SETTINGS_KEY in changes) controller.applySettings(normalizeSettings(changes[SETTINGS_KEY]!.newValue)).catch(report);

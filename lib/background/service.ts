@@ -18,7 +18,10 @@ export interface DataSource {
 export class BackgroundService {
   private data: Promise<{ kb: KnowledgeBase; index: MiniSearch<SearchDoc> }> | null = null;
 
-  constructor(private readonly source: DataSource) {}
+  constructor(
+    private readonly source: DataSource,
+    private readonly openUrl: (path: string) => Promise<void> = async () => {},
+  ) {}
 
   private load() {
     this.data ??= Promise.all([this.source.loadKb(), this.source.loadIndex()]).then(([kb, serialized]) => ({
@@ -32,6 +35,13 @@ export class BackgroundService {
 
   /** Handles one message; unknown types get a clear error. */
   async handle(message: Message): Promise<MessageApi[keyof MessageApi]['response']> {
+    if (message.type === 'openPage') {
+      const req = message.payload as MessageApi['openPage']['request'];
+      await this.openUrl(
+        req.page === 'reader' ? `/reader.html#${encodeURIComponent(req.passage)}` : `/popup.html?entity=${encodeURIComponent(req.entity)}`,
+      );
+      return { ok: true };
+    }
     const { kb, index } = await this.load();
     switch (message.type) {
       case 'getCard':

@@ -68,6 +68,11 @@ export class ContentController {
     return this.highlighter;
   }
 
+  /** The settings in force. */
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
   /** Statistics of the last full scan. */
   get stats(): ScanStats | null {
     return this.lastStats;

@@ -1,34 +1,59 @@
 import { loadMatcher } from '../match/load';
 import type { MatcherTables } from '../match/types';
+import type { CardData } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ContentController } from './controller';
+import { PopoverController } from './popover';
 
 /** Logs a failure once, without letting it reach the page. */
 export function report(error: unknown): void {
   console.warn('Backstory:', error);
 }
 
-/** Wires the controller to pointer hit-testing; returns it for the entrypoint to feed settings and navigations. */
+/** What the content script asks of the background. */
+export interface ContentApi {
+  getCard: (entityId: string) => Promise<CardData | null>;
+  openPage: (request: { page: 'reader'; passage: string } | { page: 'search'; entity: string }) => void;
+}
+
+/** Wires the scanner, pointer hit-testing and the popover; returns them for the entrypoint. */
 export function startContentScript(
   doc: Document,
   tables: MatcherTables,
   settings: Settings = DEFAULT_SETTINGS,
   signal: AbortSignal,
-): ContentController {
+  api?: ContentApi,
+): { controller: ContentController; popover: PopoverController | null } {
   const controller = new ContentController(doc, loadMatcher(tables), settings, signal);
+  const popover = api
+    ? new PopoverController({
+        doc,
+        marks: () => controller.marks,
+        getCard: api.getCard,
+        openPassage: (passage) => api.openPage({ page: 'reader', passage }),
+        searchAll: (entity) => api.openPage({ page: 'search', entity }),
+        copy: (text) => navigator.clipboard.writeText(text),
+        settings: () => controller.currentSettings,
+        signal,
+      })
+    : null;
   let frame = 0;
+  let last: PointerEvent | null = null;
   doc.addEventListener(
     'pointermove',
     (event) => {
+      last = event;
       const marks = controller.marks;
       if (!marks || marks.count === 0 || frame) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        marks.setHovered(marks.mentionAt(event.clientX, event.clientY));
+        const hit = last ? marks.mentionAt(last.clientX, last.clientY) : null;
+        marks.setHovered(hit);
+        popover?.pointerOver(hit);
       });
     },
     { passive: true, signal },
   );
   controller.start().catch(report);
-  return controller;
+  return { controller, popover };
 }

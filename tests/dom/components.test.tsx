@@ -66,3 +66,21 @@ describe('settings', () => {
     expect(isActiveOn(toggleSite(off, 'a.org'), 'a.org')).toBe(true);
   });
 });
+
+describe('shortcuts', () => {
+  it('can be changed or turned off in the options, and match key events', async () => {
+    const { matchesShortcut } = await import('../../lib/settings');
+    const changes: Settings[] = [];
+    const root = mount(<OptionsForm settings={DEFAULT_SETTINGS} onChange={(s) => changes.push(s)} />);
+    const next = root.querySelector('input[name=shortcut-next]') as HTMLInputElement;
+    act(() => {
+      next.value = '';
+      next.dispatchEvent(new Event('change'));
+    });
+    expect(changes[0]!.shortcuts).toEqual({ next: '', prev: 'Alt+Shift+K' });
+    const key = { altKey: true, shiftKey: true, ctrlKey: false, metaKey: false, code: 'KeyJ', key: 'J' };
+    expect(matchesShortcut(key, 'Alt+Shift+J')).toBe(true);
+    expect(matchesShortcut(key, 'Alt+J')).toBe(false);
+    expect(matchesShortcut(key, '')).toBe(false);
+  });
+});

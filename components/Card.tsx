@@ -1,0 +1,252 @@
+import type { Passage, Provenance } from '../lib/corpus/types';
+import { formatDate, statementCitation, textFragmentUrl } from '../lib/kb/citation';
+import type { CardData } from '../lib/messages';
+import type { Statement } from '../lib/statements/types';
+
+/** What the card can ask its host to do; the card itself touches no extension API. */
+export interface CardActions {
+  onClose: () => void;
+  onPin: () => void;
+  /** Copies text to the clipboard (the card offers plain text and Markdown). */
+  onCopy: (text: string) => void;
+  onOpenPassage: (passageId: string) => void;
+  onSearchAll: (entityId: string) => void;
+}
+
+/** Props: the card data, the form the page used, and whether the card is pinned. */
+export interface CardProps extends CardActions {
+  data: CardData;
+  pageForm?: string;
+  pinned: boolean;
+}
+
+const KIND_LABEL: Record<string, string> = {
+  person: 'Person',
+  place: 'Place',
+  route: 'Route',
+  agreement: 'Agreement',
+  organisation: 'Organisation',
+  event: 'Event',
+  country: 'Country',
+  document: 'Document',
+};
+
+type Cited = Passage & { source: Provenance };
+
+/** The popover card: identity, background with numbered citations, statements by and about, counts. */
+export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
+  const { entity } = data;
+  // Number citations in order of first use: background first, then naming notes.
+  const order: string[] = [];
+  const number = (id: string) => {
+    if (!order.includes(id)) order.push(id);
+    return order.indexOf(id) + 1;
+  };
+  const aka = [
+    ...new Set(
+      [pageForm, ...entity.aliases.filter((a) => !a.rules.length).map((a) => a.text)].filter((a): a is string => !!a && a !== entity.name),
+    ),
+  ].slice(0, 6);
+  const background = entity.background.map((b) => ({ text: b.text, refs: b.cites.map(number) }));
+  const naming = entity.naming.map((n) => ({ text: n.text, refs: n.cites.map(number) }));
+  const titleId = `backstory-card-title-${entity.id}`;
+  return (
+    <div class="card" role="dialog" aria-labelledby={titleId} data-entity={entity.id}>
+      <header>
+        <div>
+          <h2 id={titleId}>{entity.name}</h2>
+          <p class="kind">
+            {KIND_LABEL[entity.kind] ?? entity.kind}
+            {entity.description.text ? ` · ${entity.description.text}` : ''}
+          </p>
+          {aka.length > 0 && (
+            <p class="aka">
+              Also:{' '}
+              {aka
+                .map((a, i) => (a === pageForm ? <strong key={i}>{a}</strong> : <span key={i}>{a}</span>))
+                .reduce<preact.ComponentChild[]>((acc, el, i) => (i ? [...acc, ', ', el] : [el]), [])}
+            </p>
+          )}
+        </div>
+        <div class="controls">
+          <button type="button" class="pin" aria-pressed={pinned} title={pinned ? 'Unpin' : 'Pin: keep open'} onClick={actions.onPin}>
+            {pinned ? 'Pinned' : 'Pin'}
+          </button>
+          <button type="button" class="close" aria-label="Close" onClick={actions.onClose}>
+            ×
+          </button>
+        </div>
+      </header>
+      {naming.map((n, i) => (
+        <p class="naming" key={i}>
+          <span class="label">Naming:</span> {n.text} <Refs refs={n.refs} />
+        </p>
+      ))}
+      <section aria-label="Background">
+        <h3>Background</h3>
+        <ul class="background">
+          {background.map((b, i) => (
+            <li key={i}>
+              {b.text} <Refs refs={b.refs} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      <StatementList title={`Said by ${entity.name}`} statements={data.statementsBy} passages={data.passages} actions={actions} />
+      <StatementList title={`Said about ${entity.name}`} statements={data.statementsAbout} passages={data.passages} actions={actions} />
+      <section aria-label="Sources" class="sources">
+        <h3>Sources</h3>
+        <ol>
+          {order.map((id) => {
+            const p = data.passages[id];
+            return p ? <SourceItem key={id} passage={p} onOpen={actions.onOpenPassage} /> : null;
+          })}
+        </ol>
+      </section>
+      <footer>
+        Mentioned in {data.docCount} of {data.totalDocs} documents ·{' '}
+        <button type="button" class="link" onClick={() => actions.onSearchAll(entity.id)}>
+          Search all
+        </button>
+      </footer>
+    </div>
+  );
+}
+
+function Refs({ refs }: { refs: number[] }) {
+  return (
+    <sup class="refs">
+      {refs.map((r) => (
+        <span key={r}>[{r}]</span>
+      ))}
+    </sup>
+  );
+}
+
+function SourceItem({ passage, onOpen }: { passage: Cited; onOpen: (id: string) => void }) {
+  const original = textFragmentUrl(passage.source.url, passage.text);
+  return (
+    <li>
+      <button type="button" class="link" onClick={() => onOpen(passage.id)} title="Open the passage in the reader">
+        {passage.source.publisher}, “{passage.source.title}”, {formatDate(passage.source.date)}
+      </button>
+      {original && (
+        <>
+          {' · '}
+          <a href={original} target="_blank" rel="noopener noreferrer">
+            original
+          </a>
+        </>
+      )}
+    </li>
+  );
+}
+
+function StatementList({
+  title,
+  statements,
+  passages,
+  actions,
+}: {
+  title: string;
+  statements: Statement[];
+  passages: CardData['passages'];
+  actions: CardActions;
+}) {
+  if (statements.length === 0) return null;
+  return (
+    <section aria-label={title}>
+      <h3>{title}</h3>
+      <ul class="statements">
+        {statements.slice(0, 6).map((s) => {
+          const p = passages[s.passage];
+          const source = p?.source;
+          return (
+            <li key={s.id} class={`statement ${s.kind}`} data-kind={s.kind}>
+              {s.kind === 'direct' ? <blockquote>“{s.text}”</blockquote> : <p class="reported">{s.text}</p>}
+              <p class="meta">
+                <span class="speaker">{s.speaker.name}</span>
+                {s.speaker.role ? `, ${s.speaker.role}` : ''} · <span class="kindlabel">{s.kind === 'direct' ? 'quote' : 'reported'}</span>{' '}
+                · <time dateTime={s.statedOn ?? s.docDate}>{formatDate(s.statedOn ?? s.docDate)}</time>
+                {source && (
+                  <>
+                    {' · '}
+                    <button type="button" class="link" onClick={() => actions.onOpenPassage(s.passage)}>
+                      {source.publisher}
+                    </button>
+                  </>
+                )}
+                {source && (
+                  <>
+                    <button
+                      type="button"
+                      class="copy"
+                      title="Copy the citation as plain text"
+                      onClick={() => actions.onCopy(statementCitation(s, source).text)}
+                    >
+                      Copy citation
+                    </button>
+                    <button
+                      type="button"
+                      class="copy"
+                      title="Copy the citation as Markdown"
+                      onClick={() => actions.onCopy(statementCitation(s, source).markdown)}
+                    >
+                      Markdown
+                    </button>
+                  </>
+                )}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** The card's stylesheet, for its shadow root: px units, light and dark, reduced motion. */
+export const CARD_CSS = `
+:host { all: initial !important; }
+.card { box-sizing: border-box; width: 380px; max-width: calc(100vw - 16px); max-height: min(480px, calc(100vh - 16px)); overflow: auto;
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #ffffff;
+  border: 1px solid #d0d7de; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18); padding: 12px 14px; text-align: left;
+  animation: backstory-in 120ms ease-out; }
+.card.dark { color: #e6edf3; background: #161b22; border-color: #30363d; }
+@keyframes backstory-in { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }
+@media (prefers-reduced-motion: reduce) { .card { animation: none; } }
+* { box-sizing: border-box; }
+header { display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; }
+h2 { font-size: 17px; margin: 0; font-weight: 650; }
+h3 { font-size: 12px; letter-spacing: .04em; text-transform: uppercase; margin: 12px 0 4px; color: #57606a; font-weight: 600; }
+.dark h3 { color: #8d96a0; }
+p { margin: 2px 0; }
+.kind, .aka, .meta, footer { font-size: 12.5px; color: #57606a; }
+.dark .kind, .dark .aka, .dark .meta, .dark footer { color: #8d96a0; }
+.naming { margin-top: 8px; font-size: 13px; background: #fff8c5; border-radius: 6px; padding: 6px 8px; }
+.dark .naming { background: #3b2f00; }
+.label { font-weight: 600; }
+ul, ol { margin: 0; padding-left: 18px; }
+li { margin: 3px 0; }
+.statements { list-style: none; padding: 0; }
+.statement { margin: 8px 0; }
+blockquote { margin: 0; padding: 2px 0 2px 10px; border-left: 3px solid #c2410c; font-style: italic; }
+.reported { padding-left: 13px; }
+.reported::before { content: "Reported: "; font-style: normal; font-weight: 600; font-size: 12px; color: #57606a; }
+.dark .reported::before { color: #8d96a0; }
+.refs { font-size: 10.5px; color: #0969da; margin-left: 1px; }
+.dark .refs { color: #4493f8; }
+button { font: inherit; font-size: 12.5px; cursor: pointer; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; color: inherit; padding: 2px 8px; }
+.dark button { background: #21262d; border-color: #30363d; }
+button.link { border: 0; background: none; padding: 0; color: #0969da; text-decoration: underline; }
+.dark button.link, .dark a { color: #4493f8; }
+a { color: #0969da; }
+button.copy { margin-left: 6px; padding: 0 6px; font-size: 11.5px; }
+.controls { display: flex; gap: 4px; flex-shrink: 0; }
+button.close { font-size: 16px; line-height: 1; padding: 2px 7px; }
+button[aria-pressed="true"] { background: #ddf4ff; border-color: #54aeff; }
+.dark button[aria-pressed="true"] { background: #0c2d6b; }
+button:focus-visible, a:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+footer { margin-top: 10px; border-top: 1px solid #d0d7de; padding-top: 6px; }
+.dark footer { border-color: #30363d; }
+`;

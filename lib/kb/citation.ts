@@ -1,0 +1,34 @@
+import type { Provenance } from '../corpus/types';
+import type { Statement } from '../statements/types';
+
+/** A URL to the original article that scrolls to the passage (a text fragment), when the source has a URL. */
+export function textFragmentUrl(url: string | null, passageText: string): string | null {
+  if (!url) return null;
+  const words = passageText
+    .replace(/[“”"‘’]/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0) return url;
+  const start = words.slice(0, Math.min(6, words.length)).join(' ');
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
+  if (words.length <= 12) return `${url}#:~:text=${enc(start)}`;
+  return `${url}#:~:text=${enc(start)},${enc(words.slice(-4).join(' '))}`;
+}
+
+/** "22 October 2024" from "2024-10-22". */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${d} ${months[m - 1]} ${y}`;
+}
+
+/** A statement's citation as plain text and as Markdown: “quote,” Speaker, Role, Publisher, Date, URL. */
+export function statementCitation(statement: Statement, source: Provenance): { text: string; markdown: string } {
+  const date = formatDate(statement.statedOn ?? statement.docDate);
+  const words = statement.kind === 'direct' ? `“${statement.text.replace(/[.,]$/, '')},”` : `${statement.text} (reported)`;
+  const who = [statement.speaker.name, statement.speaker.role].filter(Boolean).join(', ');
+  const where = [source.publisher, date].join(', ');
+  const text = `${words} ${who}, ${where}${source.url ? `, ${source.url}` : ''}`;
+  const markdown = `> ${words}\n> — ${who}, ${source.url ? `[${source.publisher}](${source.url})` : source.publisher}, ${date}`;
+  return { text, markdown };
+}

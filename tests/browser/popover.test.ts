@@ -1,0 +1,137 @@
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keepOffline, launchWithExtension, ROOT, startServer } from './harness';
+
+let context: BrowserContext;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  ({ server, origin } = await startServer());
+  ({ context } = await launchWithExtension());
+  await keepOffline(context, origin);
+});
+afterAll(async () => {
+  await context?.close();
+  server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${origin}${path}`);
+  await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0);
+  return page;
+}
+
+/** The centre of the first client rect of the mention whose text is `text`. */
+function mentionPoint(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const range = ([...CSS.highlights.get('backstory-mention')!] as Range[]).find((r) => r.toString() === t)!;
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, text);
+}
+
+const card = (page: Page) => page.locator('backstory-card .card');
+
+describe('the popover card', () => {
+  it('opens the right card on hover, with cited statements, and hides after the pointer leaves', async () => {
+    const page = await open('/fixtures/news-article.html');
+    const at = await mentionPoint(page, 'Jeyhun Bayramov');
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => card(page).getAttribute('data-entity'), { timeout: 5000 }).toBe('jeyhun-bayramov');
+    const text = (await card(page).textContent())!;
+    expect(text).toContain('the most serious obstacle');
+    expect(text).toContain('OC Media');
+    expect(text).toContain('22 October 2024');
+    expect(await card(page).getAttribute('role')).toBe('dialog');
+    await page.mouse.move(5, 890);
+    await expect.poll(() => card(page).count(), { timeout: 5000 }).toBe(0);
+    await page.close();
+  });
+
+  it('works from the keyboard: next mention, Enter opens, Tab stays inside, Esc closes', async () => {
+    const page = await open('/fixtures/news-article.html');
+    await page.keyboard.press('Alt+Shift+J');
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('backstory-hover') ?? [])].map((r) => r.toString())))
+      .toEqual(['Ilham Aliyev']);
+    await page.keyboard.press('Alt+Shift+J');
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('backstory-hover') ?? [])].map((r) => r.toString())))
+      .toEqual(['Nikol Pashinian']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card(page).getAttribute('data-entity')).toBe('nikol-pashinyan');
+    const focusedInCard = () =>
+      page.evaluate(() => document.activeElement?.tagName === 'BACKSTORY-CARD' && !!document.activeElement.shadowRoot?.activeElement);
+    expect(await focusedInCard()).toBe(true);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('Tab');
+    expect(await focusedInCard()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens on click and stays inside the viewport at all four edges', async () => {
+    const page = await open('/fixtures/corners.html');
+    const viewport = page.viewportSize()!;
+    for (const name of ['Pashinyan', 'Bayramov', 'Lavrov', 'Blinken']) {
+      const at = await mentionPoint(page, name);
+      await page.mouse.click(at.x, at.y);
+      await expect.poll(() => card(page).count()).toBe(1);
+      await page.waitForTimeout(100);
+      const box = (await card(page).boundingBox())!;
+      expect(box.x, name).toBeGreaterThanOrEqual(0);
+      expect(box.y, name).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width, name).toBeLessThanOrEqual(viewport.width);
+      expect(box.y + box.height, name).toBeLessThanOrEqual(viewport.height);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => card(page).count()).toBe(0);
+    }
+    await page.close();
+  });
+
+  it('is unaffected by a hostile page stylesheet', async () => {
+    const page = await open('/fixtures/hostile.html');
+    const at = await mentionPoint(page, 'Jeyhun Bayramov');
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => card(page).count()).toBe(1);
+    const style = await card(page).evaluate((el) => {
+      const s = getComputedStyle(el);
+      const button = el.querySelector('button')!;
+      return {
+        display: s.display,
+        width: el.getBoundingClientRect().width,
+        font: s.fontSize,
+        button: getComputedStyle(button).fontSize,
+        color: getComputedStyle(button).color,
+      };
+    });
+    expect(style.display).toBe('block');
+    expect(style.width).toBeGreaterThan(300);
+    expect(style.width).toBeLessThan(420);
+    expect(style.font).toBe('14px');
+    expect(style.button).toBe('12.5px');
+    expect(style.color).not.toBe('rgb(255, 0, 0)');
+    expect(await card(page).isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('follows the light and dark theme (screenshots for the README)', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${origin}/fixtures/news-article.html`);
+      await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0);
+      const at = await mentionPoint(page, 'Jeyhun Bayramov');
+      await page.mouse.click(at.x, at.y);
+      await expect.poll(() => card(page).count()).toBe(1);
+      expect(await card(page).evaluate((el) => el.classList.contains('dark'))).toBe(scheme === 'dark');
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: resolve(ROOT, `tests/screenshots/card-${scheme}.png`) });
+      await page.close();
+    }
+  });
+});
