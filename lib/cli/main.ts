@@ -5,6 +5,7 @@ import { buildAll } from '../build/kb';
 import { scanNode } from '../dom/scan';
 import { Matcher } from '../match/matcher';
 import { loadSearchIndex, search } from '../search/query';
+import { checkQuote, VERDICT_LABEL } from '../search/quote-check';
 
 /** Output sink, injectable for tests. */
 export interface CliIo {
@@ -17,7 +18,8 @@ const USAGE = `Usage: npm run --silent cli -- <command> [options]
   statements [--speaker ID] [--json]    every statement, or one speaker's
   passages [--doc ID]                   passage ids with their first words (for citing)
   search QUERY [--json]                 search entities, statements and passages
-  scan FILE.html|- [--json]             entity mentions in a page's visible text`;
+  scan FILE.html|- [--json]             entity mentions in a page's visible text
+  check-quote "TEXT" [--json]           is this quote in the corpus, and with which wording?`;
 
 /** Runs one CLI command; returns the exit code. */
 export function runCli(args: string[], io: CliIo, root = process.cwd()): number {
@@ -104,6 +106,48 @@ export function runCli(args: string[], io: CliIo, root = process.cwd()): number 
         io.out(json ? JSON.stringify(row) : `${m.start}\t${m.end}\t${m.entity}\t${row.text}`);
       }
       void window.happyDOM.close();
+      return 0;
+    }
+    case 'check-quote': {
+      const text = positional.join(' ');
+      if (!text.trim()) {
+        io.out('Backstory: check-quote needs the quote, e.g. npm run --silent cli -- check-quote "the most serious obstacle"');
+        return 2;
+      }
+      const result = checkQuote(kb, text);
+      if (json) {
+        io.out(
+          JSON.stringify({
+            verdict: result.verdict,
+            words: result.words,
+            matches: result.matches.map((m) => ({
+              kind: m.kind,
+              id: m.id,
+              passage: m.passage,
+              ...(m.speaker ? { speaker: m.speaker } : {}),
+              date: m.date,
+              citation: { publisher: m.source.publisher, title: m.source.title, date: m.source.date, url: m.source.url },
+              sourceText: m.sourceText,
+              covers: m.covers,
+              diff: m.diff,
+            })),
+          }),
+        );
+      } else {
+        io.out(VERDICT_LABEL[result.verdict]);
+        for (const m of result.matches) {
+          io.out(
+            `  ${m.speaker ? `${m.speaker.name}${m.speaker.role ? `, ${m.speaker.role}` : ''}` : 'Narration'} · ${m.date} · ${m.source.publisher}, “${m.source.title}” [${m.passage}]`,
+          );
+          io.out(`  source:  ${m.sourceText}`);
+          const changes = m.diff.filter((d) => d.op !== 'equal');
+          for (const d of changes) {
+            if (d.op === 'replace') io.out(`  differs: “${d.checked}” → source has “${d.source}”`);
+            if (d.op === 'missing') io.out(`  missing: “${d.source}”`);
+            if (d.op === 'extra') io.out(`  not in source: “${d.checked}”`);
+          }
+        }
+      }
       return 0;
     }
     default:
