@@ -22,7 +22,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Cited context for news about the Armenia–Azerbaijan peace process.',
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage', 'activeTab', 'contextMenus'],
     commands: {
       'toggle-site': { suggested_key: { default: 'Alt+Shift+B' }, description: 'Turn Backstory off or on for this site' },
       'toggle-pause': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Pause Backstory everywhere, or resume' },

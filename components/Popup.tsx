@@ -1,47 +1,424 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { SearchHit } from '../lib/messages';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatDate } from '../lib/kb/citation';
+import { foldPattern } from '../lib/match/fold';
+import type { CorpusInfo, PageEntity, SearchHit } from '../lib/messages';
+import { exportHits, exportQuoteCheck, type ExportFormat } from '../lib/search/export';
+import type { SearchFilters } from '../lib/search/query';
+import { VERDICT_LABEL, type QuoteCheckResult } from '../lib/search/quote-check';
 
-/** Props: the search function, injected so the component has no extension APIs inside. */
-export interface PopupProps {
-  search: (query: string) => Promise<SearchHit[]>;
+/** Everything the popup asks of the extension, injected so the components hold no extension API. */
+export interface PopupApi {
+  search: (query: string, filters: SearchFilters) => Promise<SearchHit[]>;
+  corpusInfo: () => Promise<CorpusInfo>;
+  checkQuote: (text: string) => Promise<QuoteCheckResult>;
+  /** Entities on the current tab, or null where the content script cannot run (or Backstory is off). */
+  pageEntities: () => Promise<PageEntity[] | null>;
+  scrollTo: (entityId: string) => void;
+  openPassage: (passageId: string) => void;
+  copy: (text: string) => Promise<void>;
 }
 
-/** The toolbar popup: a search field and grouped results. */
-export function Popup({ search }: PopupProps) {
-  const [query, setQuery] = useState('');
+export type PopupTab = 'search' | 'page' | 'check';
+
+/** Props: the API, where to start, and the site switches to show under the tabs. */
+export interface PopupProps {
+  api: PopupApi;
+  initial?: { tab?: PopupTab; query?: string; entity?: string; check?: string };
+  children?: ComponentChildren;
+}
+
+/** The toolbar popup: search, what is on this page, and quote check. */
+export function Popup({ api, initial = {}, children }: PopupProps) {
+  const [tab, setTab] = useState<PopupTab>(initial.tab ?? (initial.check ? 'check' : 'search'));
+  const [info, setInfo] = useState<CorpusInfo | null>(null);
+  useEffect(() => void api.corpusInfo().then(setInfo, () => setInfo(null)), [api]);
+  const tabs: Array<[PopupTab, string]> = [
+    ['search', 'Search'],
+    ['page', 'On this page'],
+    ['check', 'Check a quote'],
+  ];
+  return (
+    <main class="popup">
+      <header>
+        <h1>Backstory</h1>
+        <nav role="tablist" aria-label="Backstory">
+          {tabs.map(([id, label]) => (
+            <button key={id} role="tab" type="button" aria-selected={tab === id} onClick={() => setTab(id)}>
+              {label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {tab === 'search' && <SearchPanel api={api} info={info} initialQuery={initial.query ?? ''} initialEntity={initial.entity} />}
+      {tab === 'page' && <PagePanel api={api} />}
+      {tab === 'check' && <CheckPanel api={api} initialText={initial.check ?? ''} />}
+      {children}
+    </main>
+  );
+}
+
+/** Wraps the words that match a search term in <mark>. */
+export function Highlighted({ text, terms }: { text: string; terms: string[] }) {
+  const folded = terms.map((t) => foldPattern(t)).filter((t) => t.length > 1);
+  if (folded.length === 0) return <>{text}</>;
+  const parts = text.split(/([\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*)/u);
+  return (
+    <>
+      {parts.map((p, i) => {
+        const f = foldPattern(p);
+        return i % 2 === 1 && folded.some((t) => f.startsWith(t) || t.startsWith(f.slice(0, Math.max(4, t.length - 1)))) ? (
+          <mark key={i}>{p}</mark>
+        ) : (
+          p
+        );
+      })}
+    </>
+  );
+}
+
+function ExportButtons({ label, make, api }: { label: string; make: (f: ExportFormat) => string; api: PopupApi }) {
+  const [done, setDone] = useState<string | null>(null);
+  const formats: Array<[ExportFormat, string]> = [
+    ['text', 'Text'],
+    ['markdown', 'Markdown'],
+    ['csv', 'CSV'],
+    ['json', 'JSON'],
+  ];
+  return (
+    <div class="export" role="group" aria-label={label}>
+      <span>{label}:</span>
+      {formats.map(([f, name]) => (
+        <button key={f} type="button" onClick={() => void api.copy(make(f)).then(() => setDone(name))}>
+          {name}
+        </button>
+      ))}
+      {done && <span role="status"> Copied as {done}.</span>}
+    </div>
+  );
+}
+
+const GROUPS: Array<[SearchHit['type'], string]> = [
+  ['entity', 'People, places and things'],
+  ['statement', 'Statements'],
+  ['passage', 'Passages'],
+];
+
+function SearchPanel({
+  api,
+  info,
+  initialQuery,
+  initialEntity,
+}: {
+  api: PopupApi;
+  info: CorpusInfo | null;
+  initialQuery: string;
+  initialEntity?: string;
+}) {
+  const [query, setQuery] = useState(initialQuery);
+  const [filters, setFilters] = useState<SearchFilters>(initialEntity ? { entity: initialEntity } : {});
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
   useEffect(() => {
     let current = true;
-    search(query)
-      .then((h) => current && (setHits(h), setError(null)))
-      .catch((e: Error) => current && setError(e.message));
+    api.search(query, filters).then(
+      (h) => current && (setHits(h), setActive(0), setError(null)),
+      (e: Error) => current && setError(e.message),
+    );
     return () => {
       current = false;
     };
-  }, [query, search]);
+  }, [query, filters, api]);
+  const ordered = useMemo(() => GROUPS.flatMap(([type]) => hits.filter((h) => h.type === type)), [hits]);
+  const openHit = (h: SearchHit) => {
+    if (h.type === 'entity' && h.entity) setFilters({ ...filters, entity: h.entity });
+    else if (h.citation) api.openPassage(h.citation.passage);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, ordered.length - 1));
+    else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+    else if (e.key === 'Enter' && ordered[active]) openHit(ordered[active]!);
+    else return;
+    e.preventDefault();
+  };
+  const set = (patch: SearchFilters) => setFilters((f) => ({ ...f, ...patch }));
+  const coverage = info
+    ? `The corpus: ${info.documents.length} reports and articles, ${formatDate(info.from)} to ${formatDate(info.to)}.`
+    : '';
+  const anyFilter = Object.values(filters).some(Boolean);
   return (
-    <main style={{ padding: '12px' }}>
-      <h1 style={{ fontSize: '16px', margin: '0 0 8px' }}>Backstory</h1>
+    <section aria-label="Search" onKeyDown={onKey}>
       <input
+        ref={input}
         type="search"
-        autoFocus
         aria-label="Search people, places, statements"
-        placeholder="Search: Zangezur, Bayramov obstacle, Alma Ata…"
+        placeholder="Zangezur, Bayramov obstacle, Alma Ata…"
         value={query}
         onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-        style={{ width: '100%', boxSizing: 'border-box', padding: '6px' }}
+        aria-controls="results"
+        aria-activedescendant={ordered[active] ? `hit-${active}` : undefined}
       />
+      <details class="filters" open={anyFilter}>
+        <summary>Filters{anyFilter ? ' (on)' : ''}</summary>
+        <label>
+          Speaker{' '}
+          <select
+            aria-label="Speaker"
+            value={filters.speaker ?? ''}
+            onChange={(e) => set({ speaker: (e.target as HTMLSelectElement).value || undefined })}
+          >
+            <option value="">any</option>
+            {info?.speakers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          About{' '}
+          <select
+            aria-label="Entity"
+            value={filters.entity ?? ''}
+            onChange={(e) => set({ entity: (e.target as HTMLSelectElement).value || undefined })}
+          >
+            <option value="">anything</option>
+            {info?.entities.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Source{' '}
+          <select
+            aria-label="Source"
+            value={filters.doc ?? ''}
+            onChange={(e) => set({ doc: (e.target as HTMLSelectElement).value || undefined })}
+          >
+            <option value="">all</option>
+            {info?.documents.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.publisher} ({d.date})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kind{' '}
+          <select
+            aria-label="Kind"
+            value={filters.kind ?? ''}
+            onChange={(e) => set({ kind: ((e.target as HTMLSelectElement).value || undefined) as SearchFilters['kind'] })}
+          >
+            <option value="">any</option>
+            <option value="direct">direct quote</option>
+            <option value="reported">reported speech</option>
+          </select>
+        </label>
+        <label>
+          From{' '}
+          <input
+            type="date"
+            aria-label="From"
+            value={filters.from ?? ''}
+            onChange={(e) => set({ from: (e.target as HTMLInputElement).value || undefined })}
+          />
+        </label>
+        <label>
+          To{' '}
+          <input
+            type="date"
+            aria-label="To"
+            value={filters.to ?? ''}
+            onChange={(e) => set({ to: (e.target as HTMLInputElement).value || undefined })}
+          />
+        </label>
+        {anyFilter && (
+          <button type="button" onClick={() => setFilters({})}>
+            Clear filters
+          </button>
+        )}
+      </details>
       {error && <p role="alert">{error}</p>}
-      {query && hits.length === 0 && !error && <p>No results. The corpus covers five reports from December 2022 to November 2024.</p>}
-      <ul style={{ listStyle: 'none', padding: 0 }} data-testid="results">
-        {hits.map((h) => (
-          <li key={h.id} data-type={h.type} style={{ margin: '8px 0' }}>
-            <strong>{h.title}</strong> <small>{h.type}</small>
-            <div>{h.text.length > 200 ? h.text.slice(0, 200) + '…' : h.text}</div>
+      {!query && !anyFilter && (
+        <div class="empty">
+          <p>Search people, places, agreements and what was said about them. {coverage}</p>
+          <p>Try:</p>
+          <p class="suggestions">
+            {info?.entities.slice(0, 8).map((e) => (
+              <button key={e.id} type="button" onClick={() => setQuery(e.name)}>
+                {e.name}
+              </button>
+            ))}
+          </p>
+        </div>
+      )}
+      {(query || anyFilter) && hits.length === 0 && !error && (
+        <div class="empty" role="status">
+          <p>
+            No results{query ? ` for “${query}”` : ''}. {coverage} It covers the Armenia–Azerbaijan peace process: the people, places,
+            agreements and statements in those sources.
+          </p>
+          <p class="suggestions">
+            {info?.entities.slice(0, 6).map((e) => (
+              <button key={e.id} type="button" onClick={() => (setFilters({}), setQuery(e.name))}>
+                {e.name}
+              </button>
+            ))}
+          </p>
+        </div>
+      )}
+      {hits.length > 0 && <ExportButtons label="Copy all results" api={api} make={(f) => exportHits(ordered, f)} />}
+      <div id="results" data-testid="results" role="listbox" aria-label="Results">
+        {GROUPS.map(([type, label]) => {
+          const group = hits.filter((h) => h.type === type);
+          if (group.length === 0) return null;
+          return (
+            <section key={type} class="group" aria-label={label}>
+              <h2>
+                {label} <span class="count">{group.length}</span>
+              </h2>
+              <ul>
+                {group.map((h) => {
+                  const index = ordered.indexOf(h);
+                  return (
+                    <li
+                      key={h.id}
+                      id={`hit-${index}`}
+                      role="option"
+                      aria-selected={index === active}
+                      data-type={h.type}
+                      class={index === active ? 'active' : ''}
+                      onClick={() => openHit(h)}
+                      onMouseEnter={() => setActive(index)}
+                    >
+                      <strong>
+                        <Highlighted text={h.title} terms={h.terms} />
+                      </strong>
+                      {h.type === 'statement' && <span class={`badge ${h.kind}`}>{h.kind === 'direct' ? 'quote' : 'reported'}</span>}
+                      {h.date && <small> · {formatDate(h.date)}</small>}
+                      <div class={h.type === 'statement' && h.kind === 'direct' ? 'text quote' : 'text'}>
+                        <Highlighted text={h.text.length > 240 ? `${h.text.slice(0, 240)}…` : h.text} terms={h.terms} />
+                      </div>
+                      {h.citation && (
+                        <small class="source">
+                          {h.citation.publisher}, “{h.citation.title}”
+                          <button
+                            type="button"
+                            class="copy"
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              void api.copy(exportHits([h], 'text'));
+                            }}
+                          >
+                            Copy
+                          </button>
+                        </small>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function PagePanel({ api }: { api: PopupApi }) {
+  const [entities, setEntities] = useState<PageEntity[] | null | undefined>(undefined);
+  useEffect(() => void api.pageEntities().then(setEntities, () => setEntities(null)), [api]);
+  if (entities === undefined) return <p>Looking at this page…</p>;
+  if (entities === null)
+    return <p role="status">Backstory is not running on this page (it is off here, paused, or the page does not allow extensions).</p>;
+  if (entities.length === 0) return <p role="status">Nothing from the knowledge base is mentioned on this page.</p>;
+  return (
+    <section aria-label="On this page">
+      <ul class="page-entities" data-testid="page-entities">
+        {entities.map((e) => (
+          <li key={e.id}>
+            <button type="button" onClick={() => api.scrollTo(e.id)}>
+              {e.name}
+            </button>{' '}
+            <small>
+              {e.kind} · {e.count} {e.count === 1 ? 'mention' : 'mentions'}
+            </small>
           </li>
         ))}
       </ul>
-    </main>
+    </section>
+  );
+}
+
+function CheckPanel({ api, initialText }: { api: PopupApi; initialText: string }) {
+  const [text, setText] = useState(initialText);
+  const [result, setResult] = useState<QuoteCheckResult | null>(null);
+  const run = (value: string) => void api.checkQuote(value).then(setResult);
+  useEffect(() => {
+    if (initialText) run(initialText);
+  }, []);
+  return (
+    <section aria-label="Check a quote">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(text);
+        }}
+      >
+        <textarea
+          aria-label="Quote to check"
+          rows={4}
+          placeholder="Paste a quote to check it against the sources"
+          value={text}
+          onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+        />
+        <button type="submit">Check</button>
+      </form>
+      {result && (
+        <div class="check-result" data-testid="check-result" data-verdict={result.verdict}>
+          <p class={`verdict ${result.verdict}`} role="status">
+            {result.tooShort ? 'Type at least three words to check a quote.' : VERDICT_LABEL[result.verdict]}
+          </p>
+          {result.matches.map((m) => (
+            <div class="match" key={m.id}>
+              <p class="who">
+                {m.speaker ? [m.speaker.name, m.speaker.role].filter(Boolean).join(', ') : 'Narration (no speaker)'} · {formatDate(m.date)}{' '}
+                ·{' '}
+                <button type="button" class="link" onClick={() => api.openPassage(m.passage)}>
+                  {m.source.publisher}, “{m.source.title}”
+                </button>
+              </p>
+              <p class="diff" aria-label="Differences from the source wording">
+                {m.diff.map((d, i) =>
+                  d.op === 'equal' ? (
+                    <span key={i}>{d.text} </span>
+                  ) : d.op === 'replace' ? (
+                    <span key={i}>
+                      <del title="your text">{d.checked}</del> <ins title="source">{d.source}</ins>{' '}
+                    </span>
+                  ) : d.op === 'missing' ? (
+                    <ins key={i} title="in the source, not in your text">
+                      {d.source}{' '}
+                    </ins>
+                  ) : (
+                    <del key={i} title="in your text, not in the source">
+                      {d.checked}{' '}
+                    </del>
+                  ),
+                )}
+              </p>
+            </div>
+          ))}
+          {!result.tooShort && <ExportButtons label="Copy result" api={api} make={(f) => exportQuoteCheck(result, f)} />}
+        </div>
+      )}
+    </section>
   );
 }

@@ -14,6 +14,18 @@ export default defineBackground(() => {
     if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
     return service.handle(message as Message).catch((error: Error) => ({ error: error.message }));
   });
+  // "Check quote in Backstory" on selected text, on any page: opens the quote check with the selection.
+  const checkSelection = async (info: { menuItemId: string | number; selectionText?: string }) => {
+    if (info.menuItemId !== 'check-quote' || !info.selectionText) return;
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?check=${encodeURIComponent(info.selectionText)}` });
+  };
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'check-quote', title: 'Check quote in Backstory', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info) => void checkSelection(info));
+  // Tests call the same handler the menu calls (the browser's own menu cannot be clicked headless).
+  (globalThis as { backstoryCheckSelection?: typeof checkSelection }).backstoryCheckSelection = checkSelection;
+
   // Keyboard shortcuts: pause everywhere, or turn Backstory off (or back on) for the site in the active tab.
   browser.commands.onCommand.addListener(async (command) => {
     if (command === 'toggle-pause') await updateSettings(browser.storage.local, (s) => ({ ...s, enabled: !s.enabled }));

@@ -2,7 +2,7 @@ import matcherTables from 'virtual:backstory/matcher';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { report, startContentScript } from '../../lib/content/main';
-import { message, type MessageApi } from '../../lib/messages';
+import { message, type Message, type MessageApi } from '../../lib/messages';
 import { loadSettings, normalizeSettings, SETTINGS_KEY } from '../../lib/settings';
 
 export default defineContentScript({
@@ -20,7 +20,18 @@ export default defineContentScript({
         if (SETTINGS_KEY in changes) controller.applySettings(normalizeSettings(changes[SETTINGS_KEY]!.newValue)).catch(report);
       };
       browser.storage.onChanged.addListener(onStorage);
-      ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+      // The popup asks the tab what is on it, and to scroll to an entity.
+      const onMessage = (msg: unknown) => {
+        const m = msg as Message;
+        if (m?.type === 'pageEntities') return Promise.resolve(controller.pageEntities());
+        if (m?.type === 'scrollTo') return Promise.resolve({ ok: controller.scrollTo((m.payload as { entity: string }).entity) });
+        return undefined;
+      };
+      browser.runtime.onMessage.addListener(onMessage);
+      ctx.onInvalidated(() => {
+        browser.storage.onChanged.removeListener(onStorage);
+        browser.runtime.onMessage.removeListener(onMessage);
+      });
     } catch (error) {
       // Never let an exception reach the page; one line in the console says what failed.
       report(error);

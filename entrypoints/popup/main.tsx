@@ -1,21 +1,46 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Popup } from '../../components/Popup';
+import { Popup, type PopupApi } from '../../components/Popup';
 import { SiteControls } from '../../components/SiteControls';
 import { message, type MessageApi } from '../../lib/messages';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import './style.css';
 
-const searchApi = async (query: string) =>
-  (await browser.runtime.sendMessage(message('search', { query }))) as MessageApi['search']['response'];
+const ask = <K extends keyof MessageApi>(type: K, payload: MessageApi[K]['request']) =>
+  browser.runtime.sendMessage(message(type, payload)) as Promise<MessageApi[K]['response']>;
+const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+
+const api: PopupApi = {
+  search: (query, filters) => ask('search', { query, filters }),
+  corpusInfo: () => ask('corpusInfo', {}),
+  checkQuote: (text) => ask('checkQuote', { text }),
+  pageEntities: async () => {
+    const tab = await activeTab();
+    if (tab?.id === undefined || !/^https?:/.test(tab.url ?? '')) return null;
+    try {
+      return (await browser.tabs.sendMessage(tab.id, message('pageEntities', {}))) as MessageApi['pageEntities']['response'];
+    } catch {
+      return null;
+    }
+  },
+  scrollTo: async (entity) => {
+    const tab = await activeTab();
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message('scrollTo', { entity }));
+  },
+  openPassage: (passage) => void ask('openPage', { page: 'reader', passage }),
+  copy: (text) => navigator.clipboard.writeText(text),
+};
+
+const params = new URLSearchParams(location.search);
+const initial = { query: params.get('q') ?? undefined, entity: params.get('entity') ?? undefined, check: params.get('check') ?? undefined };
 
 function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState<string | null>(null);
   useEffect(() => {
     void loadSettings(browser.storage.local).then(setSettings);
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+    void activeTab().then((tab) => {
       const url = tab?.url ? new URL(tab.url) : null;
       setSite(url && /^https?:$/.test(url.protocol) ? url.hostname : null);
     });
@@ -25,15 +50,14 @@ function App() {
     void browser.storage.local.set({ [SETTINGS_KEY]: next });
   };
   return (
-    <>
-      <Popup search={searchApi} />
+    <Popup api={api} initial={initial}>
       {settings && <SiteControls settings={settings} site={site} onChange={save} />}
-      <p style={{ padding: '0 12px' }}>
-        <a href="#" onClick={() => void browser.runtime.openOptionsPage()}>
+      <p>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings
-        </a>
+        </button>
       </p>
-    </>
+    </Popup>
   );
 }
 

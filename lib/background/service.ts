@@ -3,7 +3,8 @@ import { buildCard } from '../kb/card';
 import type { KnowledgeBase } from '../kb/types-kb';
 import type { Message, MessageApi } from '../messages';
 import type { SearchDoc } from '../search/options';
-import { loadSearchIndex, search } from '../search/query';
+import { corpusInfo, loadSearchIndex, search } from '../search/query';
+import { checkQuote, quoteCandidates } from '../search/quote-check';
 
 /** Where the background gets its bundled data (fetch in the extension, files in tests). */
 export interface DataSource {
@@ -17,6 +18,7 @@ export interface DataSource {
  */
 export class BackgroundService {
   private data: Promise<{ kb: KnowledgeBase; index: MiniSearch<SearchDoc> }> | null = null;
+  private candidates: ReturnType<typeof quoteCandidates> | null = null;
 
   constructor(
     private readonly source: DataSource,
@@ -46,8 +48,14 @@ export class BackgroundService {
     switch (message.type) {
       case 'getCard':
         return buildCard(kb, (message.payload as MessageApi['getCard']['request']).entityId);
-      case 'search':
-        return search(index, kb, (message.payload as MessageApi['search']['request']).query);
+      case 'search': {
+        const req = message.payload as MessageApi['search']['request'];
+        return search(index, kb, req.query, req.filters);
+      }
+      case 'checkQuote':
+        return checkQuote(kb, (message.payload as MessageApi['checkQuote']['request']).text, (this.candidates ??= quoteCandidates(kb)));
+      case 'corpusInfo':
+        return corpusInfo(kb);
       case 'ping':
         return { ok: true, entities: kb.entities.length };
       default:

@@ -3,6 +3,7 @@ import { TextCollector, toRange, type TextMap } from '../dom/text-walker';
 import { BLOCK_SEPARATOR } from '../match/fold';
 import type { Matcher, MatchContext } from '../match/matcher';
 import type { Mention } from '../match/types';
+import type { PageEntity } from '../messages';
 import { isActiveOn, type Settings } from '../settings';
 
 /** Longest stretch of work between two yields to the page, in milliseconds. */
@@ -66,6 +67,27 @@ export class ContentController {
   /** The page's highlighter, once a mention was found. */
   get marks(): Highlighter | null {
     return this.highlighter;
+  }
+
+  /** The entities marked on the page, with counts, most mentioned first. */
+  pageEntities(): PageEntity[] {
+    const counts = new Map<string, number>();
+    for (const h of this.highlighter?.all ?? []) counts.set(h.mention.entity, (counts.get(h.mention.entity) ?? 0) + 1);
+    const info = new Map(this.matcher.tables.entities.map((e) => [e.id, e]));
+    return [...counts]
+      .map(([id, count]) => ({ id, name: info.get(id)?.name ?? id, kind: info.get(id)?.kind ?? '', count }))
+      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+
+  /** Scrolls to the first mention of an entity and flashes it; false when it is not on the page. */
+  scrollTo(entityId: string): boolean {
+    const first = (this.highlighter?.all ?? [])
+      .filter((h) => h.mention.entity === entityId && h.range.startContainer.isConnected)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))[0];
+    if (!first) return false;
+    first.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    this.highlighter!.flash(first);
+    return true;
   }
 
   /** The settings in force. */

@@ -4,6 +4,7 @@ import type { HighlightStyle } from '../settings';
 /** Names of the CSS custom highlights: every mention, and the one under the pointer. */
 export const HIGHLIGHT_NAME = 'backstory-mention';
 export const HOVER_HIGHLIGHT_NAME = 'backstory-hover';
+export const FLASH_HIGHLIGHT_NAME = 'backstory-flash';
 /** Tag of the fallback wrapper used where the Highlight API is missing. */
 export const FALLBACK_TAG = 'backstory-mention';
 
@@ -22,7 +23,8 @@ export function highlightCss(style: HighlightStyle): string {
         ? 'background-color: rgba(250, 204, 21, 0.35);'
         : '';
   const hover = style === 'none' ? '' : 'text-decoration: underline solid 2px; text-decoration-color: #c2410c; text-underline-offset: 3px;';
-  return `${mark ? `::highlight(${HIGHLIGHT_NAME}) { ${mark} }` : ''}\n${hover ? `::highlight(${HOVER_HIGHLIGHT_NAME}) { ${hover} }` : ''}`;
+  const flash = `::highlight(${FLASH_HIGHLIGHT_NAME}) { background-color: rgba(250, 204, 21, 0.75); }`;
+  return `${mark ? `::highlight(${HIGHLIGHT_NAME}) { ${mark} }` : ''}\n${hover ? `::highlight(${HOVER_HIGHLIGHT_NAME}) { ${hover} }` : ''}\n${flash}`;
 }
 
 /** Inline style of the fallback wrapper: reset, with !important so page rules cannot restyle it. */
@@ -133,6 +135,15 @@ export class Highlighter {
       }
     }
     return null;
+  }
+
+  /** Flashes one mention for a moment (after "scroll to" from the popup). */
+  flash(entry: Highlighted, ms = 1500): void {
+    const win = this.doc.defaultView as (Window & typeof globalThis) | null;
+    if (!this.usesHighlightApi || !win) return;
+    const flash = new win.Highlight(entry.range);
+    win.CSS.highlights.set(FLASH_HIGHLIGHT_NAME, flash);
+    win.setTimeout(() => win.CSS.highlights.get(FLASH_HIGHLIGHT_NAME) === flash && win.CSS.highlights.delete(FLASH_HIGHLIGHT_NAME), ms);
   }
 
   /** Marks one mention as hovered (or none). */

@@ -51,7 +51,7 @@ export function compileMatcher(entities: Entity[], where: string): MatcherTables
   }
   return {
     version: MATCHER_TABLES_VERSION,
-    entities: entities.map((e) => ({ id: e.id, kind: e.kind, highlight: e.highlight })),
+    entities: entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, highlight: e.highlight })),
     patterns,
   };
 }

@@ -29,7 +29,7 @@ export interface MatcherPattern {
 /** The compiled, serializable matcher tables bundled into the content script. */
 export interface MatcherTables {
   version: number;
-  entities: Array<{ id: string; kind: string; highlight: boolean }>;
+  entities: Array<{ id: string; name: string; kind: string; highlight: boolean }>;
   patterns: MatcherPattern[];
 }
 

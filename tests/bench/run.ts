@@ -35,7 +35,7 @@ function syntheticTables(count: number): MatcherTables {
   const aliases = Array.from({ length: count }, (_, i) => (i < real.length ? real[i]! : `${real[i % real.length]} ${i.toString(36)}`));
   return {
     version: built.matcher.version,
-    entities: [{ id: 'e', kind: 'person', highlight: true }],
+    entities: [{ id: 'e', name: 'E', kind: 'person', highlight: true }],
     patterns: aliases.map((alias) => ({ entity: 0, alias, folded: foldPattern(alias), rules: [] })),
   };
 }
