@@ -225,6 +225,33 @@ function toMatch(cand: Candidate, al: Alignment): QuoteMatch {
   };
 }
 
+/**
+ * Local alignment stops at the last agreeing word, so a changed first or last
+ * word would vanish from the diff. Pair the checked text's leftover edge words
+ * with the source's neighbouring words (a replacement), or mark them extra.
+ */
+function extendToQuery(q: Tokens, c: Tokens, al: Alignment): Alignment {
+  const diff = [...al.diff];
+  let { qStart, qEnd, cStart, cEnd } = al;
+  const lead: DiffOp[] = [];
+  while (qStart > 0) {
+    qStart--;
+    if (cStart > 0) {
+      cStart--;
+      lead.unshift({ op: 'replace', checked: q.shown[qStart]!, source: c.shown[cStart]! });
+    } else lead.unshift({ op: 'extra', checked: q.shown[qStart]! });
+  }
+  const tail: DiffOp[] = [];
+  while (qEnd < q.norm.length) {
+    if (cEnd < c.norm.length) {
+      tail.push({ op: 'replace', checked: q.shown[qEnd]!, source: c.shown[cEnd]! });
+      cEnd++;
+    } else tail.push({ op: 'extra', checked: q.shown[qEnd]! });
+    qEnd++;
+  }
+  return { ...al, qStart, qEnd, cStart, cEnd, diff: mergeDiff([...lead, ...diff, ...tail]) };
+}
+
 /** A run of at least this many words in a row must agree before any match is claimed. */
 const MIN_RUN = 4;
 
@@ -247,7 +274,8 @@ export function checkQuote(kb: KnowledgeBase, query: string, candidates = quoteC
   const edits = al.diff.filter((d) => d.op !== 'equal').length;
   const covered = al.qEnd - al.qStart;
   if (al.matched === words && edits === 0) return result('exact', [toMatch(first.cand, al)]);
-  if (covered >= words * 0.9 && al.matched >= words * 0.7) return result('close', [toMatch(first.cand, al)]);
+  if (covered >= words * 0.9 && al.matched >= words * 0.7)
+    return result('close', [toMatch(first.cand, extendToQuery(q, first.cand.tokens, al))]);
   // Part of it matches: look for other sources of the words left over (a quote that mixes two speakers).
   const matches = [toMatch(first.cand, al)];
   for (const [from, to] of [

@@ -84,3 +84,17 @@ describe('quote check', () => {
     expect(r.matches[0].diff).toContainEqual({ op: 'replace', checked: 'deal', source: 'agreement' });
   });
 });
+
+describe('quote check edges', () => {
+  it('shows a changed last word', () => {
+    const r = checkQuote(
+      seedBuild().kb,
+      'the most serious obstacle to signing a final peace deal is the continuation of territorial demands',
+    );
+    expect(r.verdict).toBe('close');
+    expect(r.matches[0]!.diff.filter((d) => d.op !== 'equal')).toEqual([
+      { op: 'replace', checked: 'deal', source: 'agreement' },
+      { op: 'replace', checked: 'demands', source: 'claims' },
+    ]);
+  });
+});
