@@ -80,6 +80,32 @@ console.log(
   `search: p50 ${percentile(searchTimes, 50).toFixed(3)} ms, p95 ${percentile(searchTimes, 95).toFixed(3)} ms over ${searchTimes.length} queries`,
 );
 
+// --- Scale: 10,000 generated documents, each recombining 6 random seed passages.
+const passagesAll = built.kb.docs.flatMap((d) => d.passages.filter((p) => p.kind === 'paragraph').map((p) => p.text));
+let seed = 42;
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const generated = Array.from({ length: 10_000 }, (_, i) => ({
+  id: `passage:gen-${i}`,
+  type: 'passage' as const,
+  title: `Generated ${i}`,
+  text: Array.from({ length: 6 }, () => passagesAll[Math.floor(rand() * passagesAll.length)]).join(' '),
+  entities: [],
+  date: '2024-01-01',
+}));
+const { default: MiniSearch } = await import('minisearch');
+const { SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS } = await import('../../lib/search/options');
+let scaleIndex = new MiniSearch(SEARCH_OPTIONS);
+const scaleBuildMs = time(() => {
+  scaleIndex = new MiniSearch(SEARCH_OPTIONS);
+  scaleIndex.addAll(generated);
+});
+const scaleBytes = JSON.stringify(scaleIndex).length;
+const scaleTimes: number[] = [];
+for (let i = 0; i < 10; i++) for (const q of queries) scaleTimes.push(time(() => scaleIndex.search(q, SEARCH_QUERY_OPTIONS)));
+console.log(
+  `scale (10,000 docs): index build ${(scaleBuildMs / 1000).toFixed(1)} s, index ${(scaleBytes / 1e6).toFixed(1)} MB as JSON, search p50 ${percentile(scaleTimes, 50).toFixed(1)} ms, p95 ${percentile(scaleTimes, 95).toFixed(1)} ms`,
+);
+
 // --- Statement extraction time per MB of cleaned seed text.
 const matcher = new Matcher(built.matcher);
 const info = new Map(built.kb.entities.map((e) => [e.id, { kind: e.kind, name: e.name }]));
@@ -138,6 +164,13 @@ const results = {
     noMentionPageMs: median(pages.filter((p) => p.highlights === 0).map((p) => Number(p.oursMs))),
     searchP50Ms: percentile(searchTimes, 50),
     searchP95Ms: percentile(searchTimes, 95),
+    scale: {
+      documents: 10_000,
+      indexBuildMs: scaleBuildMs,
+      indexBytes: scaleBytes,
+      searchP50Ms: percentile(scaleTimes, 50),
+      searchP95Ms: percentile(scaleTimes, 95),
+    },
     matcherMBps: matcherRows.find((r) => r.aliases === 1000)!.oursMBps,
     matcher: matcherRows,
     extractionMsPerMB,
