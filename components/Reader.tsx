@@ -1,17 +1,48 @@
 import { useEffect } from 'preact/hooks';
 import type { CorpusDoc } from '../lib/corpus/types';
 import { formatDate } from '../lib/kb/citation';
+import type { Mention } from '../lib/match/types';
 import type { Statement } from '../lib/statements/types';
 
-/** Props: one source document, the passage to show, and the statements to mark. */
+/** Props: one source document, the passage to show, statements to mark, and how to find entity mentions. */
 export interface ReaderProps {
   doc: CorpusDoc;
   passageId: string | null;
   statements: Statement[];
+  mentionsOf: (text: string) => Mention[];
+  entityName: (id: string) => string;
+  searchHref: (entityId: string) => string;
 }
 
-/** A source document, cleanly: provenance header, passages, the requested one highlighted and scrolled to. */
-export function Reader({ doc, passageId, statements }: ReaderProps) {
+interface Piece {
+  start: number;
+  end: number;
+  statement?: Statement;
+  entity?: string;
+}
+
+/** Cuts a passage at statement and mention boundaries. */
+function pieces(text: string, statements: Statement[], mentions: Mention[]): Piece[] {
+  const cuts = new Set([0, text.length]);
+  for (const s of statements) cuts.add(s.start).add(s.end);
+  for (const m of mentions) cuts.add(m.start).add(m.end);
+  const sorted = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
+  const out: Piece[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const start = sorted[i]!;
+    const end = sorted[i + 1]!;
+    out.push({
+      start,
+      end,
+      statement: statements.find((s) => s.start <= start && s.end >= end),
+      entity: mentions.find((m) => m.start <= start && m.end >= end)?.entity,
+    });
+  }
+  return out;
+}
+
+/** A source document, cleanly: provenance header, passages, the requested one highlighted, statements and mentions marked. */
+export function Reader({ doc, passageId, statements, mentionsOf, entityName, searchHref }: ReaderProps) {
   const p = doc.provenance;
   useEffect(() => {
     if (passageId) document.getElementById(passageId)?.scrollIntoView({ block: 'center' });
@@ -40,14 +71,28 @@ export function Reader({ doc, passageId, statements }: ReaderProps) {
           const Tag = x.kind === 'heading' ? 'h2' : 'p';
           const said = statements.filter((s) => s.passage === x.id);
           return (
-            <Tag key={x.id} id={x.id} class={`${x.kind}${x.id === passageId ? ' target' : ''}`} data-statements={said.length || undefined}>
-              {x.text}
-              {said.length > 0 && (
-                <span class="said">
-                  {' '}
-                  ({said.map((s) => `${s.kind === 'direct' ? 'quote' : 'reported'}: ${s.speaker.name}`).join('; ')})
-                </span>
-              )}
+            <Tag key={x.id} id={x.id} class={`${x.kind}${x.id === passageId ? ' target' : ''}`}>
+              {pieces(x.text, said, mentionsOf(x.text)).map((piece, i) => {
+                const words = x.text.slice(piece.start, piece.end);
+                const inner = piece.entity ? (
+                  <a href={searchHref(piece.entity)} class="entity" title={`${entityName(piece.entity)}: search everything about it`}>
+                    {words}
+                  </a>
+                ) : (
+                  words
+                );
+                return piece.statement ? (
+                  <span
+                    key={i}
+                    class={`statement ${piece.statement.kind}`}
+                    title={`${piece.statement.kind === 'direct' ? 'Quote' : 'Reported'}: ${piece.statement.speaker.name}`}
+                  >
+                    {inner}
+                  </span>
+                ) : (
+                  <span key={i}>{inner}</span>
+                );
+              })}
             </Tag>
           );
         })}

@@ -1,14 +1,27 @@
 import { render } from 'preact';
+import matcherTables from 'virtual:backstory/matcher';
 import { browser } from 'wxt/browser';
 import { Reader } from '../../components/Reader';
 import type { KnowledgeBase } from '../../lib/kb/types-kb';
+import { Matcher } from '../../lib/match/matcher';
 import './style.css';
 
 const passageId = decodeURIComponent(location.hash.slice(1)) || null;
 const kb = (await (await fetch(browser.runtime.getURL('/data/kb.json'))).json()) as KnowledgeBase;
 const doc = kb.docs.find((d) => d.passages.some((p) => p.id === passageId)) ?? kb.docs[0]!;
+const matcher = new Matcher(matcherTables);
+// One context for the whole document, so a surname counts after the full name in an earlier passage.
+const context = { seenFull: new Set<string>() };
+const names = new Map(kb.entities.map((e) => [e.id, e.name]));
 document.title = `${doc.provenance.title} — Backstory reader`;
 render(
-  <Reader doc={doc} passageId={passageId} statements={kb.statements.filter((s) => s.doc === doc.id)} />,
+  <Reader
+    doc={doc}
+    passageId={passageId}
+    statements={kb.statements.filter((s) => s.doc === doc.id)}
+    mentionsOf={(text) => matcher.match(text, context)}
+    entityName={(id) => names.get(id) ?? id}
+    searchHref={(id) => `${browser.runtime.getURL('/popup.html')}?entity=${encodeURIComponent(id)}`}
+  />,
   document.getElementById('app')!,
 );

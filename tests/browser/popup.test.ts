@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepOffline, launchWithExtension, startServer } from './harness';
+import { resolve } from 'node:path';
+import { keepOffline, launchWithExtension, ROOT, startServer } from './harness';
 
 let context: BrowserContext;
 let worker: Worker;
@@ -83,6 +84,9 @@ describe('toolbar popup', () => {
     expect(await target.textContent()).toContain('the most serious obstacle');
     expect(await page.locator('header h1').textContent()).toContain('Biden calls on Aliyev');
     expect(await target.isVisible()).toBe(true);
+    expect((await target.locator('.statement.direct').allTextContents()).join('')).toContain('the most serious obstacle');
+    expect(await target.locator('a.entity').first().getAttribute('href')).toMatch(/popup\.html\?entity=jeyhun-bayramov$/);
+    await page.screenshot({ path: resolve(ROOT, 'tests/screenshots/reader.png') });
     await page.close();
   });
 
