@@ -38,6 +38,11 @@ export async function startServer(): Promise<{ server: Server; origin: string }>
   const roots: Record<string, string> = { fixtures: resolve(ROOT, 'tests/fixtures/pages'), shared: resolve(ROOT, '../shared/pages') };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/generated/big-article.html') {
+      res.writeHead(200, { 'content-type': TYPES['.html']! });
+      res.end(bigArticle());
+      return;
+    }
     const [, mount, ...rest] = decodeURIComponent(url.pathname).split('/');
     const base = roots[mount ?? ''];
     const file = base ? resolve(base, rest.join('/')) : '';
@@ -48,12 +53,35 @@ export async function startServer(): Promise<{ server: Server; origin: string }>
     const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
     // ?csp=strict serves the page with its own scripts off: a strict CSP, and a page that stays the same between loads.
     if (url.searchParams.get('csp') === 'strict') headers['content-security-policy'] = "script-src 'none'; object-src 'none'";
+    // ?csp=none: the strictest policy a page can send; the extension must still work under it.
+    if (url.searchParams.get('csp') === 'none') headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'";
     res.writeHead(200, headers);
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address() as { port: number };
   return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+let bigArticleCache: string | null = null;
+
+/** A generated article of about 5 MB: paragraphs of seed text and filler, a few hundred mentions in all. */
+export function bigArticle(): string {
+  if (bigArticleCache) return bigArticleCache;
+  const filler = 'The committee met again on Tuesday to discuss the budget, the schedule and the next steps for the project. ';
+  const news = 'Talks between Nikol Pashinyan and Ilham Aliyev on the Zangezur corridor and Nakhchivan continued in Baku. ';
+  const parts = [
+    '<!doctype html><html><head><meta charset="utf-8"><title>A 5 MB article</title></head><body><article><h1>A very long article</h1>',
+  ];
+  let size = parts[0]!.length;
+  for (let i = 0; size < 5_000_000; i++) {
+    const p = `<p>${i % 50 === 0 ? news : ''}${filler.repeat(8)}</p>\n`;
+    parts.push(p);
+    size += p.length;
+  }
+  parts.push('</article></body></html>');
+  bigArticleCache = parts.join('');
+  return bigArticleCache;
 }
 
 /** Lets only the test server, the extension and inline data through: nothing leaves the machine. */

@@ -3,12 +3,18 @@ import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from './harness';
+import { bigArticle, keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from './harness';
 
 const SHARED = resolve(ROOT, '../shared/pages');
-const pages = readdirSync(SHARED)
-  .filter((f) => f.endsWith('.html'))
-  .sort();
+/** The 65 shared pages, plus pages made for the purpose: a 5 MB article and a page with hostile styles. */
+const pages = [
+  ...readdirSync(SHARED)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => `/shared/${f}`),
+  '/generated/big-article.html',
+  '/fixtures/hostile.html',
+];
 
 let server: Server;
 let origin: string;
@@ -54,7 +60,8 @@ async function snapshot(page: Page) {
       const r = el.getBoundingClientRect();
       return [r.x, r.y, r.width, r.height];
     });
-    return { html: document.documentElement.outerHTML, boxes };
+    const fields = [...document.querySelectorAll('input, textarea, select')].map((el) => (el as HTMLInputElement).value);
+    return { html: document.documentElement.outerHTML, boxes, fields };
   });
 }
 
@@ -75,9 +82,10 @@ async function load(context: BrowserContext, url: string, waitForScan: boolean) 
 }
 
 describe('every page in ../shared/pages, with and without the extension', () => {
-  for (const name of pages) {
+  for (const path of pages) {
+    const name = path.split('/').pop()!;
     it(`${name}: no error, no DOM or layout change, no request, nothing in form fields`, async () => {
-      const url = `${origin}/shared/${name}?csp=strict`;
+      const url = `${origin}${path}?csp=strict`;
       const base = await load(plain, url, false);
       const ours = await load(withExtension, url, true);
       const [before, after] = [await snapshot(base.page), await snapshot(ours.page)];
@@ -110,6 +118,7 @@ describe('every page in ../shared/pages, with and without the extension', () => 
       expect(ours.errors, 'page errors').toEqual(base.errors);
       expect(ours.messages, 'Backstory console messages').toEqual([]);
       expect(after.html === before.html, 'the DOM is unchanged').toBe(true);
+      expect(after.fields, 'form field values').toEqual(before.fields);
       expect(after.boxes.length).toBe(before.boxes.length);
       const moved = after.boxes.flatMap((b, i) =>
         b.some((v, k) => Math.abs(v - before.boxes[i]![k]!) > 0.5) ? [`#${i}: ${before.boxes[i]} → ${b}`] : [],
@@ -118,8 +127,59 @@ describe('every page in ../shared/pages, with and without the extension', () => 
       expect(ours.requests.filter((r) => !base.requests.includes(r))).toEqual([]);
       expect(scan.inForbidden).toBe(0);
       if (name === 'iab-1.html') expect(scan.texts).toEqual([]);
+      if (name === 'big-article.html') expect(scan.texts.length).toBe(5 * (bigArticle().split('Talks between Nikol Pashinyan').length - 1));
       await base.page.close();
       await ours.page.close();
     });
   }
+});
+
+describe('pages made for the purpose', () => {
+  it('a page that adds 10,000 nodes over time: every new mention is marked, no error', async () => {
+    const { page, messages, errors } = await load(withExtension, `${origin}/fixtures/growing.html`, true);
+    await page.waitForFunction(() => document.title === 'done', null, { timeout: 60_000 });
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0), { timeout: 20_000 }).toBe(10);
+    expect(await page.evaluate(() => document.querySelectorAll('#feed li').length)).toBe(10_000);
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-mention, [data-backstory-ui]').length)).toBe(0);
+    expect(errors).toEqual([]);
+    expect(messages).toEqual([]);
+    await page.close();
+  });
+
+  it('same-origin and cross-origin frames: no error, the top page is marked', async () => {
+    const { page, messages, errors } = await load(withExtension, `${origin}/fixtures/frames.html`, true);
+    const crossOrigin = origin.replace('127.0.0.1', 'localhost');
+    await page.evaluate(
+      (src) => ((document.getElementById('cross') as HTMLIFrameElement).src = src),
+      `${crossOrigin}/fixtures/news-article.html`,
+    );
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.toString()))).toEqual(['Pashinyan']);
+    expect(page.frames().length).toBe(3);
+    expect(errors).toEqual([]);
+    expect(messages).toEqual([]);
+    await page.close();
+  });
+
+  it('a page with the strictest Content-Security-Policy still gets its marks', async () => {
+    const { page, errors } = await load(withExtension, `${origin}/fixtures/news-article.html?csp=none`, true);
+    const expected = await page.evaluate(
+      () => document.querySelector('meta[name="backstory-expect"]')!.getAttribute('content')!.split(';').length,
+    );
+    expect(await page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('privacy', () => {
+  it('stores no page content: after every page above, storage holds settings at most', async () => {
+    const [worker] = withExtension.serviceWorkers();
+    const stored = await worker!.evaluate(async () => {
+      const chrome = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome;
+      return { local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) };
+    });
+    expect(Object.keys(stored.local).filter((k) => k !== 'backstory:settings')).toEqual([]);
+    expect(stored.session).toEqual({});
+  });
 });
