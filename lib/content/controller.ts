@@ -16,7 +16,10 @@ const BLOCKISH = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,artic
 /** Timing of the last full scan, for tests and benchmarks (exposed as a performance mark). */
 export interface ScanStats {
   mentions: number;
+  /** Wall time from the start of the scan until the marks were registered. */
   totalMs: number;
+  /** Main-thread time the scan used (the sum of its slices). */
+  busyMs: number;
   longestSliceMs: number;
 }
 
@@ -141,10 +144,17 @@ export class ContentController {
     if (this.doc.visibilityState === 'hidden') await this.untilVisible();
     if (generation !== this.generation || !this.doc.body) return;
     const started = now();
-    const { mentions, map, longest } = await this.scanTimed(this.doc.body, generation);
+    const { mentions, map, longest, busy } = await this.scanTimed(this.doc.body, generation);
     if (generation !== this.generation) return;
+    const markStart = now();
     this.mark(mentions, map);
-    this.lastStats = { mentions: this.highlighter?.count ?? 0, totalMs: now() - started, longestSliceMs: longest };
+    const markMs = now() - markStart;
+    this.lastStats = {
+      mentions: this.highlighter?.count ?? 0,
+      totalMs: now() - started,
+      busyMs: busy + markMs,
+      longestSliceMs: Math.max(longest, markMs),
+    };
     try {
       performance.mark('backstory:scan-end', { detail: this.lastStats });
     } catch {
@@ -186,13 +196,15 @@ export class ContentController {
   }
 
   /** Walks and matches `root` in slices of about SLICE_MS, yielding to the page between them. */
-  private async scanTimed(root: Node, generation: number): Promise<{ mentions: Mention[]; map: TextMap; longest: number }> {
+  private async scanTimed(root: Node, generation: number): Promise<{ mentions: Mention[]; map: TextMap; longest: number; busy: number }> {
     let longest = 0;
+    let busy = 0;
     let sliceStart = now();
     const maybeYield = async () => {
       const elapsed = now() - sliceStart;
       if (elapsed < SLICE_MS) return;
       longest = Math.max(longest, elapsed);
+      busy += elapsed;
       await this.scheduler.yieldToPage();
       sliceStart = now();
     };
@@ -200,7 +212,7 @@ export class ContentController {
     const collector = new TextCollector(root);
     while (!collector.step(400)) {
       await maybeYield();
-      if (generation !== this.generation) return { mentions: [], map: collector.result, longest };
+      if (generation !== this.generation) return { mentions: [], map: collector.result, longest, busy };
     }
     const map = collector.result;
     const mentions: Mention[] = [];
@@ -214,10 +226,10 @@ export class ContentController {
         mentions.push({ ...m, start: m.start + from, end: m.end + from });
       from = to;
       await maybeYield();
-      if (generation !== this.generation) return { mentions: [], map, longest };
+      if (generation !== this.generation) return { mentions: [], map, longest, busy };
     }
-    longest = Math.max(longest, now() - sliceStart);
-    return { mentions, map, longest };
+    const last = now() - sliceStart;
+    return { mentions, map, longest: Math.max(longest, last), busy: busy + last };
   }
 
   /** Keeps the mentions the settings want highlighted and registers them. */

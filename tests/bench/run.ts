@@ -3,7 +3,8 @@
  * and a page-scan run in Chromium with the built extension on ../shared/pages.
  * Prints a table and writes bench-results.json. Run `npm run build` first.
  */
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { buildAll } from '../../lib/build/kb';
 import { Automaton } from '../../lib/match/automaton';
@@ -12,7 +13,7 @@ import { Matcher } from '../../lib/match/matcher';
 import type { MatcherTables } from '../../lib/match/types';
 import { loadSearchIndex, search } from '../../lib/search/query';
 import { extractStatements } from '../../lib/statements/extract';
-import { keepOffline, launchWithExtension, ROOT, startServer } from '../browser/harness';
+import { keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from '../browser/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -121,47 +122,134 @@ const extraction = Array.from({ length: RUNS * 3 }, () =>
 const extractionMsPerMB = median(extraction) / (seedChars / 1e6);
 console.log(`statement extraction: ${extractionMsPerMB.toFixed(0)} ms per MB (${seedChars} chars of seeds)`);
 
-// --- Page scans in Chromium with the built extension.
+// --- Page scans in Chromium: ours (the built extension), mark.js with the same aliases, and the floor (one TreeWalker pass).
 const SHARED = resolve(ROOT, '../shared/pages');
 const names = readdirSync(SHARED)
   .filter((f) => f.endsWith('.html'))
   .sort();
+const only = process.env.BENCH_PAGES?.split(',');
 const { server, origin } = await startServer();
-const { context } = await launchWithExtension();
+const { context } = await launchWithExtension({ args: ['--enable-precise-memory-info'] });
 await keepOffline(context, origin);
-const pages: Array<Record<string, number | string>> = [];
-for (const name of names) {
-  const runs: Array<{ totalMs: number; longestSliceMs: number; mentions: number }> = [];
+// Heap at DOMContentLoaded, before the content script runs (it starts at document_idle).
+await context.addInitScript(() => {
+  document.addEventListener('DOMContentLoaded', () => {
+    (window as unknown as { __heapAtDcl: number }).__heapAtDcl = (
+      performance as unknown as { memory: { usedJSHeapSize: number } }
+    ).memory.usedJSHeapSize;
+  });
+});
+const plain = await launchPlain(['--enable-precise-memory-info']);
+await keepOffline(plain, origin);
+const markJs = readFileSync(resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8');
+const aliases = [...new Set(built.matcher.patterns.map((p) => p.alias))];
+const MARKJS_TIMEOUT_MS = Number(process.env.MARKJS_TIMEOUT_MS ?? 60_000);
+
+const pages: Array<Record<string, number | string | null>> = [];
+for (const name of names.filter((n) => !only || only.includes(n))) {
+  const url = `${origin}/shared/${name}?csp=strict`;
+  const ours: Array<{ fromDclMs: number; busyMs: number; longestSliceMs: number; mentions: number; heapDeltaKb: number }> = [];
   for (let r = 0; r < RUNS; r++) {
     const page = await context.newPage();
-    await page.goto(`${origin}/shared/${name}?csp=strict`, { waitUntil: 'load', timeout: 60_000 });
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await page.waitForFunction(() => performance.getEntriesByName('backstory:scan-end').length > 0, null, { timeout: 60_000 });
-    runs.push(await page.evaluate(() => (performance.getEntriesByName('backstory:scan-end')[0] as PerformanceMark).detail));
+    ours.push(
+      await page.evaluate(() => {
+        const mark = performance.getEntriesByName('backstory:scan-end')[0] as PerformanceMark;
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const d = mark.detail as { busyMs: number; longestSliceMs: number; mentions: number };
+        const heapNow = (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+        const heapAtDcl = (window as unknown as { __heapAtDcl?: number }).__heapAtDcl ?? heapNow;
+        return {
+          fromDclMs: mark.startTime - nav.domContentLoadedEventEnd,
+          busyMs: d.busyMs,
+          longestSliceMs: d.longestSliceMs,
+          mentions: d.mentions,
+          heapDeltaKb: (heapNow - heapAtDcl) / 1024,
+        };
+      }),
+    );
     await page.close();
   }
+  const markjs: number[] = [];
+  const floor: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const page = await plain.newPage();
+    await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+    floor.push(
+      await page.evaluate(() => {
+        const t = performance.now();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        let chars = 0;
+        while (walker.nextNode()) chars += (walker.currentNode as Text).data.length;
+        return performance.now() - t + chars * 0;
+      }),
+    );
+    // mark.js runs in the page's main world; CSP blocks page scripts, so it is added through the DevTools protocol.
+    await page.evaluate(markJs);
+    // A string, not a function: the TypeScript runner would otherwise inject helpers the page does not have.
+    const ms = await page
+      .evaluate(
+        `new Promise((done, fail) => {
+          const t = performance.now();
+          new Mark(document.body).mark(${JSON.stringify(aliases)}, {
+            separateWordSearch: false, accuracy: 'exactly', diacritics: true,
+            exclude: ['script', 'style', 'noscript', 'textarea', 'select', 'option'],
+            done: () => done(performance.now() - t),
+          });
+          setTimeout(() => fail(new Error('timeout')), ${MARKJS_TIMEOUT_MS});
+        })`,
+      )
+      .then((v) => Number(v))
+      .catch(() => NaN);
+    markjs.push(ms);
+    await page.close();
+  }
+  const oursMs = median(ours.map((o) => o.fromDclMs));
+  const markjsMs = median(markjs);
   pages.push({
     name,
     kb: Math.round(statSync(resolve(SHARED, name)).size / 1024),
-    oursMs: median(runs.map((r) => r.totalMs)),
-    longestTaskMs: Math.max(...runs.map((r) => r.longestSliceMs)),
-    highlights: runs[0]!.mentions,
+    oursMs,
+    oursBusyMs: median(ours.map((o) => o.busyMs)),
+    oursSpreadMs: spread(ours.map((o) => o.fromDclMs)),
+    markjsMs: Number.isNaN(markjsMs) ? null : markjsMs,
+    floorMs: median(floor),
+    speedupVsMarkjs: Number.isNaN(markjsMs) ? null : markjsMs / Math.max(median(ours.map((o) => o.busyMs)), 0.01),
+    longestTaskMs: Math.max(...ours.map((o) => o.longestSliceMs)),
+    highlights: ours[0]!.mentions,
+    heapDeltaKb: median(ours.map((o) => o.heapDeltaKb)),
   });
+  process.stdout.write('.');
 }
 await context.close();
+await plain.browser()?.close();
 server.close();
-console.log('\npage                                   KB   scan ms (median)  longest slice ms  highlights');
-for (const p of pages)
+const fmt = (v: unknown, d = 1) => (typeof v === 'number' ? v.toFixed(d) : String(v ?? '–'));
+console.log(
+  '\n\npage                                  KB  ours ms (DCL→marks)  ours busy ms  floor ms  mark.js ms  ×mark.js  longest ms  marks  heap KB',
+);
+for (const p of pages) {
   console.log(
-    `${String(p.name).padEnd(36)} ${String(p.kb).padStart(5)} ${Number(p.oursMs).toFixed(1).padStart(14)} ${Number(p.longestTaskMs).toFixed(1).padStart(17)} ${String(p.highlights).padStart(10)}`,
+    `${String(p.name).padEnd(36)}${String(p.kb).padStart(5)} ${fmt(p.oursMs).padStart(19)} ${fmt(p.oursBusyMs).padStart(13)} ${fmt(p.floorMs, 2).padStart(9)} ${fmt(p.markjsMs, 0).padStart(11)} ${fmt(p.speedupVsMarkjs, 0).padStart(9)} ${fmt(p.longestTaskMs).padStart(11)} ${String(p.highlights).padStart(6)} ${fmt(p.heapDeltaKb, 0).padStart(8)}`,
   );
+}
+const contentScript = readFileSync(resolve(ROOT, '.output/chrome-mv3/content-scripts/content.js'));
+const speedups = pages.map((p) => p.speedupVsMarkjs).filter((v): v is number => typeof v === 'number');
+const busyOverFloor = pages.map((p) => Number(p.oursBusyMs) / Math.max(Number(p.floorMs), 0.05));
 
 const results = {
   runs: RUNS,
   pages,
   summary: {
+    medianSpeedupVsMarkjs: speedups.length ? median(speedups) : null,
+    medianBusyOverFloor: median(busyOverFloor),
+    medianFloorMs: median(pages.map((p) => Number(p.floorMs))),
     maxLongTaskMs: Math.max(...pages.map((p) => Number(p.longestTaskMs))),
     medianScanMs: median(pages.map((p) => Number(p.oursMs))),
-    noMentionPageMs: median(pages.filter((p) => p.highlights === 0).map((p) => Number(p.oursMs))),
+    noMentionPageMs: median(pages.filter((p) => p.highlights === 0).map((p) => Number(p.oursBusyMs))),
+    contentScriptBytes: contentScript.length,
+    contentScriptGzipBytes: gzipSync(contentScript).length,
     searchP50Ms: percentile(searchTimes, 50),
     searchP95Ms: percentile(searchTimes, 95),
     scale: {

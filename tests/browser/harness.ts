@@ -96,14 +96,14 @@ export async function keepOffline(context: BrowserContext, origin: string, block
 }
 
 /** Launches Chromium without the extension, for before/after comparisons. */
-export async function launchPlain(): Promise<BrowserContext> {
-  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: CHROME_FLAGS });
+export async function launchPlain(args: string[] = []): Promise<BrowserContext> {
+  const browser = await chromium.launch({ executablePath: CHROME_PATH, headless: true, args: [...CHROME_FLAGS, ...args] });
   return browser.newContext({ viewport: { width: 1200, height: 900 } });
 }
 
 /** Launches Chromium with the built extension; returns the context, its service worker and the extension id. */
 export async function launchWithExtension(
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; args?: string[] } = {},
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`Backstory: ${EXTENSION_DIR} has no build; run "npm run build" first.`);
@@ -117,7 +117,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: options.headless ?? true,
-    args: [...CHROME_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [...CHROME_FLAGS, ...(options.args ?? []), `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
     viewport: { width: 1200, height: 900 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
