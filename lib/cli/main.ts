@@ -5,7 +5,8 @@ import { buildAll } from '../build/kb';
 import { scanNode } from '../dom/scan';
 import { Matcher } from '../match/matcher';
 import { loadSearchIndex, search } from '../search/query';
-import { checkQuote, VERDICT_LABEL } from '../search/quote-check';
+import { exportQuoteCheck } from '../search/export';
+import { checkQuote } from '../search/quote-check';
 
 /** Output sink, injectable for tests. */
 export interface CliIo {
@@ -134,19 +135,7 @@ export function runCli(args: string[], io: CliIo, root = process.cwd()): number 
           }),
         );
       } else {
-        io.out(VERDICT_LABEL[result.verdict]);
-        for (const m of result.matches) {
-          io.out(
-            `  ${m.speaker ? `${m.speaker.name}${m.speaker.role ? `, ${m.speaker.role}` : ''}` : 'Narration'} · ${m.date} · ${m.source.publisher}, “${m.source.title}” [${m.passage}]`,
-          );
-          io.out(`  source:  ${m.sourceText}`);
-          const changes = m.diff.filter((d) => d.op !== 'equal');
-          for (const d of changes) {
-            if (d.op === 'replace') io.out(`  differs: “${d.checked}” → source has “${d.source}”`);
-            if (d.op === 'missing') io.out(`  missing: “${d.source}”`);
-            if (d.op === 'extra') io.out(`  not in source: “${d.checked}”`);
-          }
-        }
+        io.out(result.tooShort ? 'Backstory: give at least three words to check.' : exportQuoteCheck(result, 'text'));
       }
       return 0;
     }

@@ -1,17 +1,8 @@
 import { MappedTextBuilder } from './offsets';
-import type { ChromeRule, OffsetRuns, PassageKind } from './types';
+import type { ChromeRule, OffsetRuns, Passage, PassageKind } from './types';
 
-/** A cleaned block before sentence splitting. */
-export interface CleanBlock {
-  kind: PassageKind;
-  text: string;
-  origStart: number;
-  origEnd: number;
-  line: number;
-  runs: OffsetRuns;
-  noteRefs: Array<{ offset: number; note: number }>;
-  noteNumber?: number;
-}
+/** A cleaned block before it gets an id and sentences. */
+export type CleanBlock = Omit<Passage, 'id' | 'doc' | 'ordinal' | 'sentences'>;
 
 interface Line {
   text: string;
