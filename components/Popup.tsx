@@ -98,6 +98,33 @@ function ExportButtons({ label, make, api }: { label: string; make: (f: ExportFo
   );
 }
 
+/** One filter drop-down: the first option clears it. */
+function FilterSelect(props: {
+  label: string;
+  any: string;
+  value?: string;
+  options: Array<[string, string]>;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select
+        aria-label={props.label}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value || undefined)}
+      >
+        <option value="">{props.any}</option>
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 const GROUPS: Array<[SearchHit['type'], string]> = [
   ['entity', 'People, places and things'],
   ['statement', 'Statements'],
@@ -163,63 +190,37 @@ function SearchPanel({
       />
       <details class="filters" open={anyFilter}>
         <summary>Filters{anyFilter ? ' (on)' : ''}</summary>
-        <label>
-          Speaker{' '}
-          <select
-            aria-label="Speaker"
-            value={filters.speaker ?? ''}
-            onChange={(e) => set({ speaker: (e.target as HTMLSelectElement).value || undefined })}
-          >
-            <option value="">any</option>
-            {info?.speakers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          About{' '}
-          <select
-            aria-label="Entity"
-            value={filters.entity ?? ''}
-            onChange={(e) => set({ entity: (e.target as HTMLSelectElement).value || undefined })}
-          >
-            <option value="">anything</option>
-            {info?.entities.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Source{' '}
-          <select
-            aria-label="Source"
-            value={filters.doc ?? ''}
-            onChange={(e) => set({ doc: (e.target as HTMLSelectElement).value || undefined })}
-          >
-            <option value="">all</option>
-            {info?.documents.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.publisher} ({d.date})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Kind{' '}
-          <select
-            aria-label="Kind"
-            value={filters.kind ?? ''}
-            onChange={(e) => set({ kind: ((e.target as HTMLSelectElement).value || undefined) as SearchFilters['kind'] })}
-          >
-            <option value="">any</option>
-            <option value="direct">direct quote</option>
-            <option value="reported">reported speech</option>
-          </select>
-        </label>
+        <FilterSelect
+          label="Speaker"
+          any="any"
+          value={filters.speaker}
+          options={info?.speakers.map((s) => [s.id, s.name]) ?? []}
+          onChange={(speaker) => set({ speaker })}
+        />
+        <FilterSelect
+          label="Entity"
+          any="anything"
+          value={filters.entity}
+          options={info?.entities.map((e) => [e.id, e.name]) ?? []}
+          onChange={(entity) => set({ entity })}
+        />
+        <FilterSelect
+          label="Source"
+          any="all"
+          value={filters.doc}
+          options={info?.documents.map((d) => [d.id, `${d.publisher} (${d.date})`]) ?? []}
+          onChange={(doc) => set({ doc })}
+        />
+        <FilterSelect
+          label="Kind"
+          any="any"
+          value={filters.kind}
+          options={[
+            ['direct', 'direct quote'],
+            ['reported', 'reported speech'],
+          ]}
+          onChange={(kind) => set({ kind: kind as SearchFilters['kind'] })}
+        />
         <label>
           From{' '}
           <input
