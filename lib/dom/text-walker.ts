@@ -97,17 +97,21 @@ export interface WalkOptions {
 function isSkipped(el: Element, options: WalkOptions): boolean {
   const tag = el.tagName.toUpperCase();
   if (SKIP_TAGS.has(tag) || SKIP_PROSE_TAGS.has(tag)) return true;
+  // Most elements carry no attributes at all: skip the attribute checks for them.
+  if (!el.hasAttributes()) return !!options.checkVisibility && computedHidden(el);
   if (el.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable !== 'false') return true;
-  const inline = (el as HTMLElement).style;
-  if (inline && (inline.display === 'none' || inline.visibility === 'hidden')) return true;
-  if (options.checkVisibility) {
-    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
-    if (style && (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse')) return true;
-  }
-  return false;
+  // Read the style attribute as text: touching el.style would build a style object for every element.
+  const inline = el.getAttribute('style');
+  if (inline && /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(inline)) return true;
+  return !!options.checkVisibility && computedHidden(el);
+}
+
+function computedHidden(el: Element): boolean {
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return !!style && (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse');
 }
 
 /**
