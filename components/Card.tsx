@@ -50,6 +50,12 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
   const background = entity.background.map((b) => ({ text: b.text, refs: b.cites.map(number) }));
   const naming = entity.naming.map((n) => ({ text: n.text, refs: n.cites.map(number) }));
   const titleId = `backstory-card-title-${entity.id}`;
+  // A role is as of the newest source that states it.
+  const roleDate = entity.description.cites
+    .map((id) => data.passages[id]?.source.date)
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
   return (
     <div class="card" role="dialog" aria-labelledby={titleId} data-entity={entity.id}>
       <header>
@@ -57,7 +63,8 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
           <h2 id={titleId}>{entity.name}</h2>
           <p class="kind">
             {KIND_LABEL[entity.kind] ?? entity.kind}
-            {entity.description.text ? ` · ${entity.description.text}` : ''}
+            {entity.description.text ? ` · ${entity.description.text.replace(/\.$/, '')}` : ''}
+            {entity.kind === 'person' && roleDate ? ` (as of ${formatDate(roleDate)})` : ''}
           </p>
           {aka.length > 0 && (
             <p class="aka">

@@ -238,7 +238,9 @@ const cardPaints: number[] = [];
     await page.waitForFunction((n) => performance.getEntriesByName('backstory:card-paint').length > n, i);
     await page.keyboard.press('Escape');
   }
-  const all = await page.evaluate(() => performance.getEntriesByName('backstory:card-paint').map((m) => (m as PerformanceMark).detail.ms as number));
+  const all = await page.evaluate(() =>
+    performance.getEntriesByName('backstory:card-paint').map((m) => (m as PerformanceMark).detail.ms as number),
+  );
   cardPaints.push(...all.slice(1));
   await page.close();
 }

@@ -93,6 +93,24 @@ describe('the popover card', () => {
     await page.close();
   });
 
+  it('stays readable and inside the window at 200% zoom', async () => {
+    const page = await context.newPage();
+    // 200% zoom halves the CSS viewport of a 1200×900 window.
+    await page.setViewportSize({ width: 600, height: 450 });
+    await page.goto(`${origin}/fixtures/news-article.html`);
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0);
+    const at = await mentionPoint(page, 'Nakhichevan');
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => card(page).count()).toBe(1);
+    await page.waitForTimeout(100);
+    const box = (await card(page).boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(600);
+    expect(box.y + box.height).toBeLessThanOrEqual(450);
+    expect(await card(page).evaluate((el) => getComputedStyle(el).fontSize)).toBe('14px');
+    await page.close();
+  });
+
   it('is unaffected by a hostile page stylesheet', async () => {
     const page = await open('/fixtures/hostile.html');
     const at = await mentionPoint(page, 'Jeyhun Bayramov');

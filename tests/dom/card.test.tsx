@@ -38,6 +38,8 @@ describe('Card with real seed data', () => {
     expect(quote.textContent).toContain('OC Media');
     expect(quote.querySelector('time')!.getAttribute('datetime')).toBe('2024-10-22');
     expect(quote.textContent).toContain('22 October 2024');
+    // The description cites 000-p11 (22 October 2024) and 004-p11 (12 December 2022): the role is as of the newer.
+    expect(root.querySelector('.kind')!.textContent).toBe('Person · Foreign Minister of Azerbaijan (as of 22 October 2024)');
   });
 
   it('shows identity, the form used on the page, background with numbered citations and counts', () => {
