@@ -71,26 +71,23 @@ export function OptionsForm({ settings, onChange }: OptionsFormProps) {
       </fieldset>
       <fieldset>
         <legend>Keyboard</legend>
-        <label>
-          Next mention{' '}
-          <input
-            type="text"
-            name="shortcut-next"
-            value={settings.shortcuts.next}
-            placeholder="off"
-            onChange={(e) => set('shortcuts', { ...settings.shortcuts, next: (e.target as HTMLInputElement).value.trim() })}
-          />
-        </label>
-        <label>
-          Previous mention{' '}
-          <input
-            type="text"
-            name="shortcut-prev"
-            value={settings.shortcuts.prev}
-            placeholder="off"
-            onChange={(e) => set('shortcuts', { ...settings.shortcuts, prev: (e.target as HTMLInputElement).value.trim() })}
-          />
-        </label>
+        {(
+          [
+            ['next', 'Next mention'],
+            ['prev', 'Previous mention'],
+          ] as const
+        ).map(([key, label]) => (
+          <label key={key}>
+            {label}{' '}
+            <input
+              type="text"
+              name={`shortcut-${key}`}
+              value={settings.shortcuts[key]}
+              placeholder="off"
+              onChange={(e) => set('shortcuts', { ...settings.shortcuts, [key]: (e.target as HTMLInputElement).value.trim() })}
+            />
+          </label>
+        ))}
         <p>
           On a page, these move through the marked mentions in reading order; Enter opens the card, Esc closes it. Write a key as
           "Alt+Shift+J"; leave a field empty to turn it off.

@@ -117,23 +117,9 @@ export function runCli(args: string[], io: CliIo, root = process.cwd()): number 
       }
       const result = checkQuote(kb, text);
       if (json) {
-        io.out(
-          JSON.stringify({
-            verdict: result.verdict,
-            words: result.words,
-            matches: result.matches.map((m) => ({
-              kind: m.kind,
-              id: m.id,
-              passage: m.passage,
-              ...(m.speaker ? { speaker: m.speaker } : {}),
-              date: m.date,
-              citation: { publisher: m.source.publisher, title: m.source.title, date: m.source.date, url: m.source.url },
-              sourceText: m.sourceText,
-              covers: m.covers,
-              diff: m.diff,
-            })),
-          }),
-        );
+        // The match as the popup sees it, with its source under the documented name "citation".
+        const matches = result.matches.map(({ source, matchedWords: _matched, ...match }) => ({ ...match, citation: source }));
+        io.out(JSON.stringify({ verdict: result.verdict, words: result.words, matches }));
       } else {
         io.out(result.tooShort ? 'Backstory: give at least three words to check.' : exportQuoteCheck(result, 'text'));
       }
