@@ -97,7 +97,7 @@ export function search(
     const { p, d } = passages.get(ref)!;
     return {
       ...base,
-      title: `${d.provenance.publisher}, ${d.provenance.date}`,
+      title: d.provenance.publisher,
       text: p.text,
       date: d.provenance.date,
       citation: {
