@@ -48,57 +48,6 @@ export class Automaton {
     }
   }
 
-  /** Length of the longest pattern, in UTF-16 units. */
-  get maxPatternLength(): number {
-    let max = 0;
-    for (const out of this.output) for (const [, length] of out) if (length > max) max = length;
-    return max;
-  }
-
-  /**
-   * Scans text as it is folded, without building the folded copy: hits come
-   * back with offsets into the original text. A hit ends where the next
-   * folded unit starts (so trailing combining marks belong to the match).
-   */
-  scanOriginal(text: string, forEachUnit: (text: string, emit: (unit: string, orig: number) => void) => void): RawHit[] {
-    const hits: RawHit[] = [];
-    const pending: RawHit[] = [];
-    let size = 1;
-    while (size <= this.maxPatternLength) size <<= 1;
-    const ring = new Uint32Array(size);
-    const mask = size - 1;
-    let n = 0;
-    let state = 0;
-    const { goto, fail, output } = this;
-    forEachUnit(text, (ch, orig) => {
-      if (pending.length > 0) {
-        for (const h of pending) {
-          h.end = orig;
-          hits.push(h);
-        }
-        pending.length = 0;
-      }
-      ring[n & mask] = orig;
-      n++;
-      let next = goto[state]!.get(ch);
-      while (next === undefined && state !== 0) {
-        state = fail[state]!;
-        next = goto[state]!.get(ch);
-      }
-      state = next ?? 0;
-      const out = output[state]!;
-      for (let k = 0; k < out.length; k++) {
-        const [pattern, length] = out[k]!;
-        pending.push({ pattern, start: ring[(n - length) & mask]!, end: -1 });
-      }
-    });
-    for (const h of pending) {
-      h.end = text.length;
-      hits.push(h);
-    }
-    return hits;
-  }
-
   /** Number of states, for benchmarks. */
   get size(): number {
     return this.goto.length;

@@ -47,13 +47,21 @@ const ASCII: Folded[] = [];
 for (let c = 0; c < 128; c++) ASCII.push(foldCodePoint(String.fromCharCode(c)));
 
 /**
- * Walks the folded form of `text` one UTF-16 unit at a time, telling `emit`
- * each folded unit and the original index it came from. Case, diacritics,
- * dash and space variants (a run becomes one space) and apostrophes (all
- * become ') are folded; soft hyphens and zero-width characters vanish. The
- * matcher scans this stream directly; foldWithMap() stores it.
+ * Folds case, diacritics, dash and space variants (all become one space) and
+ * apostrophes (all become '), keeping an exact map back to original offsets.
+ * Soft hyphens and zero-width characters vanish.
  */
-export function forEachFolded(text: string, emit: (unit: string, origIndex: number) => void): void {
+export function foldWithMap(text: string): FoldedText {
+  let out = '';
+  // Folding can expand a character ("ß" → "ss", "և" → "եւ"), so the map may need to grow.
+  let map = new Uint32Array(text.length + 16);
+  const ensure = (extra: number) => {
+    if (n + extra + 1 <= map.length) return;
+    const bigger = new Uint32Array(Math.max(map.length * 2, n + extra + 16));
+    bigger.set(map);
+    map = bigger;
+  };
+  let n = 0;
   let lastWasSpace = false;
   for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i);
@@ -65,39 +73,28 @@ export function forEachFolded(text: string, emit: (unit: string, origIndex: numb
         const next = text.charCodeAt(i + 1);
         if (next >= 0xdc00 && next <= 0xdfff) width = 2;
       }
-      folded = foldCodePoint(width === 1 ? text[i]! : text.slice(i, i + width));
+      folded = foldCodePoint(text.slice(i, i + width));
     }
     if (folded === SPACE) {
-      if (!lastWasSpace) emit(' ', i);
-      lastWasSpace = true;
+      if (!lastWasSpace) {
+        out += ' ';
+        map[n++] = i;
+        lastWasSpace = true;
+      }
     } else if (folded === APOS) {
-      emit("'", i);
+      out += "'";
+      map[n++] = i;
       lastWasSpace = false;
     } else if (folded !== NOTHING) {
-      for (let k = 0; k < folded.length; k++) emit(folded[k]!, i);
+      ensure(folded.length);
+      out += folded;
+      for (let k = 0; k < folded.length; k++) map[n++] = i;
       lastWasSpace = false;
     }
     i += width;
   }
-}
-
-/** Folds text (see forEachFolded), keeping an exact map back to original offsets. */
-export function foldWithMap(text: string): FoldedText {
-  const units: string[] = [];
-  // Folding can expand a character ("ß" → "ss", "և" → "եւ"), so the map grows as needed.
-  let map = new Uint32Array(text.length + 16);
-  let n = 0;
-  forEachFolded(text, (unit, orig) => {
-    if (n + 2 > map.length) {
-      const bigger = new Uint32Array(map.length * 2);
-      bigger.set(map);
-      map = bigger;
-    }
-    units.push(unit);
-    map[n++] = orig;
-  });
   map[n] = text.length;
-  return { folded: units.join(''), map: map.subarray(0, n + 1) };
+  return { folded: out, map: map.subarray(0, n + 1) };
 }
 
 /** Folds a pattern (an alias) the same way as page text, trimmed. */

@@ -1,5 +1,5 @@
 import { Automaton, naiveScan, type RawHit } from './automaton';
-import { foldWithMap, forEachFolded, isWordChar } from './fold';
+import { foldWithMap, isWordChar } from './fold';
 import { hasOtherFirstName, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
 import type { MatcherTables, Mention } from './types';
 
@@ -27,8 +27,8 @@ export class Matcher {
 
   /** Every entity mention in `text`, with offsets into `text`, in order. */
   match(text: string, context?: MatchContext): Mention[] {
-    // The automaton reads the folded stream directly: no folded copy, offsets already original.
-    return this.resolve(text, null, this.automaton.scanOriginal(text, forEachFolded), context);
+    const folded = foldWithMap(text);
+    return this.resolve(text, folded.map, this.automaton.scan(folded.folded), context);
   }
 
   /** The same result as match(), from a naive indexOf scan: the property tests' reference. */
@@ -37,12 +37,11 @@ export class Matcher {
     return this.resolve(text, folded.map, naiveScan(this.foldedPatterns, folded.folded), context);
   }
 
-  /** Turns raw hits into mentions; `map` converts folded offsets to original ones (null when they already are). */
-  private resolve(text: string, map: Uint32Array | null, hits: RawHit[], context?: MatchContext): Mention[] {
+  private resolve(text: string, map: Uint32Array, hits: RawHit[], context?: MatchContext): Mention[] {
     const candidates: Mention[] = [];
     for (const hit of hits) {
-      const start = map ? map[hit.start]! : hit.start;
-      const end = map ? map[hit.end]! : hit.end;
+      const start = map[hit.start]!;
+      const end = map[hit.end]!;
       if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) continue;
       if (!this.passesLocalRules(hit.pattern, text, start, end)) continue;
       const pattern = this.tables.patterns[hit.pattern]!;
