@@ -77,11 +77,13 @@ export function foldWithMap(text: string): FoldedText {
     }
     if (folded === SPACE) {
       if (!lastWasSpace) {
+        ensure(1);
         out += ' ';
         map[n++] = i;
         lastWasSpace = true;
       }
     } else if (folded === APOS) {
+      ensure(1);
       out += "'";
       map[n++] = i;
       lastWasSpace = false;

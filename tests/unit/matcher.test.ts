@@ -33,6 +33,18 @@ describe('folding', () => {
     expect(map[folded.length]).toBe(text.length);
     expect(text.slice(map[folded.indexOf('ն')]!)).toBe('Նախիջևան');
   });
+
+  it('keeps the map exact after many expanding characters', () => {
+    // "ﷺ" folds to 18 units; after 20 of them, 200 apostrophes and spaces (one unit each) must still be mapped.
+    const text = 'ﷺ'.repeat(20) + "' ".repeat(100) + 'Alma Ata';
+    const { folded, map } = foldWithMap(text);
+    expect(map).toHaveLength(folded.length + 1);
+    expect(map[folded.length]).toBe(text.length);
+    expect(map[folded.length - 1]).toBe(text.length - 1);
+    // Every folded unit maps forward: no unit lost its original index.
+    for (let i = 1; i < map.length; i++) expect(map[i]!).toBeGreaterThanOrEqual(map[i - 1]!);
+    expect(ids(text)).toEqual(['alma-ata-declaration']);
+  });
 });
 
 describe('matcher', () => {
