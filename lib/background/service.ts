@@ -26,12 +26,14 @@ export class BackgroundService {
   ) {}
 
   private load() {
-    this.data ??= Promise.all([this.source.loadKb(), this.source.loadIndex()]).then(([kb, serialized]) => ({
-      kb,
-      index: loadSearchIndex(serialized),
-    }));
-    // A failed load is retried on the next request instead of being cached.
-    this.data.catch(() => (this.data = null));
+    if (!this.data) {
+      this.data = Promise.all([this.source.loadKb(), this.source.loadIndex()]).then(([kb, serialized]) => ({
+        kb,
+        index: loadSearchIndex(serialized),
+      }));
+      // A failed load is retried on the next request instead of being cached.
+      this.data.catch(() => (this.data = null));
+    }
     return this.data;
   }
 

@@ -4,6 +4,7 @@ import { BLOCK_SEPARATOR } from '../match/fold';
 import type { Matcher, MatchContext } from '../match/matcher';
 import type { Mention } from '../match/types';
 import type { PageEntity } from '../messages';
+import { report } from './report';
 import { isActiveOn, type Settings } from '../settings';
 
 /** Longest stretch of work between two yields to the page, in milliseconds. */
@@ -54,6 +55,8 @@ export class ContentController {
   private observer: MutationObserver | null = null;
   private generation = 0;
   private settings: Settings;
+  /** Entities the settings want marked; derived whenever the settings change. */
+  private highlightable = new Set<string>();
   private lastStats: ScanStats | null = null;
 
   constructor(
@@ -64,6 +67,7 @@ export class ContentController {
     private readonly scheduler: Scheduler = browserScheduler,
   ) {
     this.settings = settings;
+    this.highlightable = this.highlightableFor(settings);
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -84,9 +88,7 @@ export class ContentController {
 
   /** Scrolls to the first mention of an entity and flashes it; false when it is not on the page. */
   scrollTo(entityId: string): boolean {
-    const first = (this.highlighter?.all ?? [])
-      .filter((h) => h.mention.entity === entityId && h.range.startContainer.isConnected)
-      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range))[0];
+    const first = this.highlighter?.inReadingOrder().find((h) => h.mention.entity === entityId && h.range.startContainer.isConnected);
     if (!first) return false;
     first.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     this.highlighter!.flash(first);
@@ -123,6 +125,7 @@ export class ContentController {
   async applySettings(next: Settings): Promise<void> {
     const previous = this.settings;
     this.settings = next;
+    this.highlightable = this.highlightableFor(next);
     if (!this.active) {
       this.clear();
       return;
@@ -232,14 +235,15 @@ export class ContentController {
     return { mentions, map, longest: Math.max(longest, last), busy: busy + last };
   }
 
+  private highlightableFor(settings: Settings): Set<string> {
+    return new Set(
+      this.matcher.tables.entities.filter((e) => e.highlight || (settings.highlightCountries && e.kind === 'country')).map((e) => e.id),
+    );
+  }
+
   /** Keeps the mentions the settings want highlighted and registers them. */
   private mark(mentions: Mention[], map: TextMap): void {
-    const highlightable = new Set(
-      this.matcher.tables.entities
-        .filter((e) => e.highlight || (this.settings.highlightCountries && e.kind === 'country'))
-        .map((e) => e.id),
-    );
-    let wanted = mentions.filter((m) => highlightable.has(m.entity));
+    let wanted = mentions.filter((m) => this.highlightable.has(m.entity));
     if (this.settings.mentions === 'first') {
       const already = new Set(this.highlighter?.all.map((h) => h.mention.entity) ?? []);
       wanted = wanted.filter((m) => !already.has(m.entity) && (already.add(m.entity), true));
@@ -266,7 +270,7 @@ export class ContentController {
     this.flushScheduled = true;
     this.scheduler.idle(() => {
       this.flushScheduled = false;
-      this.flush().catch((error: unknown) => console.warn('Backstory:', error));
+      this.flush().catch(report);
     });
   }
 

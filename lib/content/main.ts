@@ -4,11 +4,9 @@ import type { CardData } from '../messages';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ContentController } from './controller';
 import { PopoverController } from './popover';
+import { report } from './report';
 
-/** Logs a failure once, without letting it reach the page. */
-export function report(error: unknown): void {
-  console.warn('Backstory:', error);
-}
+export { report } from './report';
 
 /** What the content script asks of the background. */
 export interface ContentApi {

@@ -202,7 +202,7 @@ export class PopoverController {
     if (step) {
       event.preventDefault();
       event.stopPropagation();
-      const ordered = [...marks.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      const ordered = marks.inReadingOrder();
       this.keyboardIndex = (this.keyboardIndex + step + ordered.length) % ordered.length;
       const entry = ordered[this.keyboardIndex]!;
       marks.setHovered(entry);
@@ -211,8 +211,7 @@ export class PopoverController {
       return;
     }
     if (event.key === 'Enter' && this.keyboardIndex >= 0 && !this.open && !isEditable(this.deps.doc.activeElement)) {
-      const ordered = [...marks.all].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-      const entry = ordered[this.keyboardIndex];
+      const entry = marks.inReadingOrder()[this.keyboardIndex];
       if (entry) {
         event.preventDefault();
         void this.show(entry, true);

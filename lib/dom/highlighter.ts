@@ -87,6 +87,11 @@ export class Highlighter {
     return this.entries;
   }
 
+  /** Every registered mention in reading (document) order. */
+  inReadingOrder(): Highlighted[] {
+    return [...this.entries].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
   /** Registers mentions. */
   add(items: Highlighted[]): void {
     // Wrapping splits text nodes; going from the last mention back keeps earlier offsets valid.

@@ -1,10 +1,7 @@
 import { foldPattern } from '../match/fold';
-import type { MatcherPattern, MatcherTables } from '../match/types';
+import { MATCHER_TABLES_VERSION, type MatcherPattern, type MatcherTables } from '../match/types';
 import { KbError } from './load';
 import type { Entity } from './types';
-
-/** Version of the matcher tables' format; bump when MatcherTables changes shape. */
-export const MATCHER_TABLES_VERSION = 1;
 
 /**
  * Compiles entity names and aliases into matcher tables. An alias that folds

@@ -1,6 +1,5 @@
 import { Matcher } from './matcher';
-import type { MatcherTables } from './types';
-import { MATCHER_TABLES_VERSION } from '../kb/compile';
+import { MATCHER_TABLES_VERSION, type MatcherTables } from './types';
 
 /** Builds a Matcher from bundled tables, refusing tables of another format version. */
 export function loadMatcher(tables: MatcherTables): Matcher {

@@ -26,6 +26,9 @@ export interface MatcherPattern {
   rules: AliasRule[];
 }
 
+/** Version of the matcher tables' format; bump when MatcherTables changes shape. */
+export const MATCHER_TABLES_VERSION = 1;
+
 /** The compiled, serializable matcher tables bundled into the content script. */
 export interface MatcherTables {
   version: number;

@@ -86,7 +86,14 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
           continue;
         }
       }
-      const attribution = attributeQuote(ctx, passage, sref, quote, previous);
+      const attribution = attributeQuote(
+        ctx,
+        passage,
+        sref,
+        quote,
+        previous,
+        quotes.find((q) => q.open > quote.close),
+      );
       const statement: Statement = {
         id: nextId(),
         kind: 'direct',
@@ -327,11 +334,11 @@ function attributeQuote(
   sref: SentenceRef,
   quote: QuoteSpan,
   previous: { statement: Statement; quote: QuoteSpan } | null,
+  nextQuote: QuoteSpan | undefined,
 ): { speaker: Speaker; confidence: number } {
   const text = passage.text;
   const closing = ctx.sentences.find((s) => s.passage === passage && quote.close >= s.sentence.start && quote.close < s.sentence.end);
   const sentenceEnd = Math.max(closing?.sentence.end ?? sref.sentence.end, quote.close + 1);
-  const nextQuote = findQuotes(text).find((q) => q.open > quote.close);
   const afterEnd = Math.min(sentenceEnd, nextQuote ? nextQuote.open : sentenceEnd);
   const after = text.slice(quote.close + 1, afterEnd);
   const withNote = (result: { speaker: Speaker; confidence: number }, at: number) => {
