@@ -16,19 +16,23 @@ export interface MatchContext {
 /** A compiled matcher: one automaton over every folded alias, plus the ambiguity rules. */
 export class Matcher {
   readonly tables: MatcherTables;
-  private readonly automaton: Automaton;
+  private built: Automaton | null = null;
   private readonly foldedPatterns: string[];
 
   constructor(tables: MatcherTables) {
     this.tables = tables;
     this.foldedPatterns = tables.patterns.map((p) => p.folded);
-    this.automaton = new Automaton(this.foldedPatterns);
   }
 
   /** Every entity mention in `text`, with offsets into `text`, in order. */
   match(text: string, context?: MatchContext): Mention[] {
     const folded = foldWithMap(text);
     return this.resolve(text, folded.map, this.automaton.scan(folded.folded), context);
+  }
+
+  /** Built on first use: where Backstory is off or paused, the content script never pays for it. */
+  private get automaton(): Automaton {
+    return (this.built ??= new Automaton(this.foldedPatterns));
   }
 
   /** The same result as match(), from a naive indexOf scan: the property tests' reference. */
