@@ -23,6 +23,8 @@ export default defineConfig({
     name: 'Backstory',
     description: 'Cited context for news about the Armenia–Azerbaijan peace process.',
     permissions: ['storage', 'activeTab', 'contextMenus'],
+    // The card's code loads on first use (lib/content/card-ui.ts). A per-session URL keeps pages from probing for it.
+    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
       'toggle-site': { suggested_key: { default: 'Alt+Shift+B' }, description: 'Turn Backstory off or on for this site' },
       'toggle-pause': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Pause Backstory everywhere, or resume' },

@@ -1,6 +1,7 @@
 import matcherTables from 'virtual:backstory/matcher';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { loadCardUi } from '../../lib/content/card-ui';
 import { report, startContentScript } from '../../lib/content/main';
 import { message, type Message, type MessageApi } from '../../lib/messages';
 import { loadSettings, normalizeSettings, SETTINGS_KEY } from '../../lib/settings';
@@ -14,6 +15,7 @@ export default defineContentScript({
         getCard: async (entityId) =>
           (await browser.runtime.sendMessage(message('getCard', { entityId }))) as MessageApi['getCard']['response'],
         openPage: (request) => void browser.runtime.sendMessage(message('openPage', request)),
+        loadUi: () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
       });
       ctx.addEventListener(window, 'wxt:locationchange', () => controller.rescanAll().catch(report));
       const onStorage = (changes: Record<string, { newValue?: unknown }>) => {

@@ -1,6 +1,7 @@
 import { loadMatcher } from '../match/load';
 import type { MatcherTables } from '../match/types';
 import type { CardData } from '../messages';
+import type { CardUi } from './card-ui';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ContentController } from './controller';
 import { PopoverController } from './popover';
@@ -12,6 +13,8 @@ export { report } from './report';
 export interface ContentApi {
   getCard: (entityId: string) => Promise<CardData | null>;
   openPage: (request: { page: 'reader'; passage: string } | { page: 'search'; entity: string }) => void;
+  /** Loads the card UI on first use. */
+  loadUi: () => Promise<CardUi>;
 }
 
 /** Wires the scanner, pointer hit-testing and the popover; returns them for the entrypoint. */
@@ -33,6 +36,7 @@ export function startContentScript(
         copy: (text) => navigator.clipboard.writeText(text),
         settings: () => controller.currentSettings,
         signal,
+        loadUi: api.loadUi,
       })
     : null;
   let frame = 0;

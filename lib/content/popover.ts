@@ -1,10 +1,9 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
-import { h } from 'preact';
-import { Card, CARD_CSS } from '../../components/Card';
 import type { Highlighted, Highlighter } from '../dom/highlighter';
 import type { CardData } from '../messages';
 import { matchesShortcut, type Settings } from '../settings';
-import { OverlayHost } from '../ui/overlay-host';
+import type { CardUi } from './card-ui';
+import type { CardView } from './card-view';
+import { report } from './report';
 
 /** Hover intent, as in Wikipedia's page previews: fetch early, show a little later, hide with a grace period. */
 export const TIMING = { fetchMs: 150, showMs: 400, hideMs: 300 };
@@ -19,15 +18,18 @@ export interface PopoverDeps {
   copy: (text: string) => Promise<void>;
   settings: () => Settings;
   signal: AbortSignal;
+  /** Loads the card UI (a separate script, fetched on first use). */
+  loadUi: () => Promise<CardUi>;
 }
 
 /**
  * Shows the card for the mention under the pointer, on click or tap, or from
- * the keyboard. Owns one overlay host at a time; card data is cached per page.
+ * the keyboard. Owns one card view at a time; card data is cached per page.
+ * The view's code loads when the reader first points at a mention.
  */
 export class PopoverController {
-  private host: OverlayHost | null = null;
-  private stopPositioning: (() => void) | null = null;
+  private view: CardView | null = null;
+  private ui: Promise<CardUi | null> | null = null;
   private open: { entry: Highlighted; data: CardData } | null = null;
   private pinned = false;
   private hovered: Highlighted | null = null;
@@ -60,12 +62,22 @@ export class PopoverController {
     return pending;
   }
 
+  /** The card UI's code, loaded once; null (and one line in the console) if it cannot load. */
+  private loadUi(): Promise<CardUi | null> {
+    return (this.ui ??= this.deps.loadUi().catch((error: unknown) => {
+      report(error);
+      this.ui = null;
+      return null;
+    }));
+  }
+
   /** Called as the pointer moves: the mention under it, or null. */
   pointerOver(entry: Highlighted | null): void {
     if (entry === this.hovered) return;
     this.hovered = entry;
     this.clearTimers();
     if (entry) {
+      void this.loadUi();
       window.clearTimeout(this.hideTimer);
       if (this.open?.entry === entry) return;
       this.timers.push(window.setTimeout(() => void this.card(entry.mention.entity), TIMING.fetchMs));
@@ -91,19 +103,27 @@ export class PopoverController {
   /** Opens the card for a mention (from hover, click or keyboard). */
   async show(entry: Highlighted, viaKeyboard: boolean): Promise<void> {
     const started = performance.now();
-    const data = await this.card(entry.mention.entity);
-    if (!data || this.deps.signal.aborted) return;
+    const [data, ui] = await Promise.all([this.card(entry.mention.entity), this.loadUi()]);
+    if (!data || !ui || this.deps.signal.aborted) return;
     if (viaKeyboard) this.returnFocus = this.deps.doc.activeElement;
     this.open = { entry, data };
-    if (!this.host) {
-      this.host = new OverlayHost(this.deps.doc, CARD_CSS, 'backstory-card');
-      this.host.element.addEventListener('pointerenter', () => ((this.pointerInCard = true), window.clearTimeout(this.hideTimer)));
-      this.host.element.addEventListener('pointerleave', () => ((this.pointerInCard = false), this.scheduleHide()));
-      this.host.root.addEventListener('keydown', (e) => this.trapTab(e as KeyboardEvent));
-    }
+    this.view ??= new ui.CardView(this.deps.doc, {
+      onClose: () => this.close(),
+      onPin: () => {
+        this.pinned = !this.pinned;
+        this.renderCard();
+      },
+      onCopy: (text) => void this.deps.copy(text),
+      onOpenPassage: this.deps.openPassage,
+      onSearchAll: this.deps.searchAll,
+      onPointerInside: (inside) => {
+        this.pointerInCard = inside;
+        if (inside) window.clearTimeout(this.hideTimer);
+        else this.scheduleHide();
+      },
+    });
     this.renderCard();
-    this.position(entry.range);
-    if (viaKeyboard) (this.host.root.querySelector('button') as HTMLElement | null)?.focus();
+    if (viaKeyboard) this.view.focusFirst();
     // For benchmarks: time from show() to the frame that paints the card.
     requestAnimationFrame(() => {
       try {
@@ -115,61 +135,15 @@ export class PopoverController {
   }
 
   private renderCard(): void {
-    if (!this.host || !this.open) return;
-    const { entry, data } = this.open;
-    const dark = prefersDark(this.deps.doc);
-    this.host.render(
-      h(
-        'div',
-        { class: dark ? 'theme dark' : 'theme' },
-        h(Card, {
-          data,
-          pageForm: entry.range.toString(),
-          pinned: this.pinned,
-          onClose: () => this.close(),
-          onPin: () => {
-            this.pinned = !this.pinned;
-            this.renderCard();
-          },
-          onCopy: (text: string) => void this.deps.copy(text),
-          onOpenPassage: this.deps.openPassage,
-          onSearchAll: this.deps.searchAll,
-        }),
-      ),
-    );
-    this.host.root.querySelector('.card')?.classList.toggle('dark', dark);
-  }
-
-  /** Keeps the card next to the mention: flips and shifts to stay in the viewport, follows scrolling. */
-  private position(range: Range): void {
-    const floating = this.host!.content;
-    floating.style.cssText = 'position: fixed; left: 0; top: 0;';
-    const reference = {
-      getBoundingClientRect: () => range.getClientRects()[0] ?? range.getBoundingClientRect(),
-      getClientRects: () => range.getClientRects(),
-      contextElement: range.startContainer.parentElement ?? undefined,
-    };
-    this.stopPositioning?.();
-    this.stopPositioning = autoUpdate(reference, floating, () => {
-      void computePosition(reference, floating, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
-      }).then(({ x, y }) => {
-        floating.style.left = `${x}px`;
-        floating.style.top = `${y}px`;
-      });
-    });
+    if (this.view && this.open) this.view.render(this.open.entry.range, this.open.data, this.pinned);
   }
 
   /** Closes the card and gives focus back to where it was. */
   close(): void {
     this.clearTimers();
     window.clearTimeout(this.hideTimer);
-    this.stopPositioning?.();
-    this.stopPositioning = null;
-    this.host?.destroy();
-    this.host = null;
+    this.view?.destroy();
+    this.view = null;
     this.open = null;
     this.pinned = false;
     this.pointerInCard = false;
@@ -180,7 +154,7 @@ export class PopoverController {
 
   private onClick(event: MouseEvent): void {
     const path = event.composedPath();
-    if (this.host && path.includes(this.host.element)) return;
+    if (this.view && path.includes(this.view.element)) return;
     const entry = this.deps.marks()?.mentionAt(event.clientX, event.clientY) ?? null;
     if (entry) {
       void this.show(entry, false);
@@ -207,6 +181,7 @@ export class PopoverController {
       const entry = ordered[this.keyboardIndex]!;
       marks.setHovered(entry);
       this.hovered = entry;
+      void this.loadUi();
       entry.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       return;
     }
@@ -218,33 +193,8 @@ export class PopoverController {
       }
     }
   }
-
-  /** Tab and Shift+Tab cycle inside the open card. */
-  private trapTab(event: KeyboardEvent): void {
-    if (event.key !== 'Tab' || !this.host) return;
-    const focusable = [...this.host.root.querySelectorAll<HTMLElement>('button, a[href]')];
-    if (focusable.length === 0) return;
-    const current = this.host.root.activeElement;
-    const index = focusable.indexOf(current as HTMLElement);
-    const next = event.shiftKey ? (index <= 0 ? focusable.length - 1 : index - 1) : index === focusable.length - 1 ? 0 : index + 1;
-    event.preventDefault();
-    focusable[next]!.focus();
-  }
 }
 
 function isEditable(el: Element | null): boolean {
   return !!el && (el.matches('input, textarea, select') || (el as HTMLElement).isContentEditable);
-}
-
-/** Dark when the page declares only dark, light when it declares only light, else the OS preference. */
-export function prefersDark(doc: Document): boolean {
-  const view = doc.defaultView;
-  const declared = view ? view.getComputedStyle(doc.documentElement).colorScheme || '' : '';
-  const meta = doc.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? '';
-  const scheme = `${declared} ${meta}`;
-  const dark = /\bdark\b/.test(scheme);
-  const light = /\blight\b/.test(scheme);
-  if (dark && !light) return true;
-  if (light && !dark) return false;
-  return !!view?.matchMedia?.('(prefers-color-scheme: dark)').matches;
 }

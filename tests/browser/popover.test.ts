@@ -52,6 +52,33 @@ describe('the popover card', () => {
     await page.close();
   });
 
+  it("loads the card's code only when a card is first wanted, from a per-session URL", async () => {
+    const page = await context.newPage();
+    const cardUi: string[] = [];
+    page.on('request', (r) => r.url().endsWith('/card-ui.js') && cardUi.push(r.url()));
+    await page.goto(`${origin}/fixtures/news-article.html`);
+    await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0);
+    await page.waitForTimeout(300);
+    expect(cardUi).toEqual([]);
+    const at = await mentionPoint(page, 'Jeyhun Bayramov');
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => card(page).getAttribute('data-entity'), { timeout: 5000 }).toBe('jeyhun-bayramov');
+    expect(cardUi.length).toBeGreaterThan(0);
+    // use_dynamic_url: the script is asked for at a per-session id (Chromium then serves it internally), so pages cannot probe for it.
+    const extensionId = new URL(context.serviceWorkers()[0]!.url()).host;
+    expect(new URL(cardUi[0]!).host).not.toBe(extensionId);
+    const probe = await page.evaluate(
+      (id) =>
+        fetch(`chrome-extension://${id}/card-ui.js`).then(
+          (r) => r.status,
+          () => 'blocked',
+        ),
+      extensionId,
+    );
+    expect(probe).toBe('blocked');
+    await page.close();
+  });
+
   it('works from the keyboard: next mention, Enter opens, Tab stays inside, Esc closes', async () => {
     const page = await open('/fixtures/news-article.html');
     await page.keyboard.press('Alt+Shift+J');
