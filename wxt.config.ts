@@ -1,6 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { backstoryData, corpusAssetFiles } from './lib/build/vite-plugin';
+import { backstoryData, corpusAssetFiles, MATCHER_ASSET } from './lib/build/vite-plugin';
 
 const root = import.meta.dirname;
 
@@ -10,10 +10,12 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact(), backstoryData(root)],
+    // BACKSTORY_NO_MINIFY=1 keeps names readable in CPU profiles.
+    build: process.env.BACKSTORY_NO_MINIFY ? { minify: false } : {},
   }),
   hooks: {
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('data/kb.json', 'data/search-index.json');
+      paths.push(MATCHER_ASSET, 'data/kb.json', 'data/search-index.json');
     },
     'build:publicAssets': (_wxt, files) => {
       files.push(...corpusAssetFiles(root));
@@ -23,8 +25,9 @@ export default defineConfig({
     name: 'Backstory',
     description: 'Cited context for news about the Armenia–Azerbaijan peace process.',
     permissions: ['storage', 'activeTab', 'contextMenus'],
-    // The card's code loads on first use (lib/content/card-ui.ts). A per-session URL keeps pages from probing for it.
-    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
+    // The content script loads the matcher's data, and the card's code on first use (lib/content/card-ui.ts).
+    // A per-session URL keeps pages from probing for either.
+    web_accessible_resources: [{ resources: [MATCHER_ASSET, 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
       'toggle-site': { suggested_key: { default: 'Alt+Shift+B' }, description: 'Turn Backstory off or on for this site' },
       'toggle-pause': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Pause Backstory everywhere, or resume' },

@@ -1,8 +1,8 @@
-import matcherTables from 'virtual:backstory/matcher';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { loadCardUi } from '../../lib/content/card-ui';
 import { report, startContentScript } from '../../lib/content/main';
+import { fetchMatcherTables } from '../../lib/match/load';
 import { message, type Message, type MessageApi } from '../../lib/messages';
 import { loadSettings, normalizeSettings, SETTINGS_KEY } from '../../lib/settings';
 
@@ -11,7 +11,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     try {
-      const { controller } = startContentScript(document, matcherTables, await loadSettings(browser.storage.local), ctx.signal, {
+      const [settings, tables] = await Promise.all([
+        loadSettings(browser.storage.local),
+        fetchMatcherTables(browser.runtime.getURL('/data/matcher.json')),
+      ]);
+      const { controller } = startContentScript(document, tables, settings, ctx.signal, {
         getCard: async (entityId) =>
           (await browser.runtime.sendMessage(message('getCard', { entityId }))) as MessageApi['getCard']['response'],
         openPage: (request) => void browser.runtime.sendMessage(message('openPage', request)),

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { buildAll, type BuildOutput } from './kb';
 
-/** Virtual module with the compiled matcher tables, imported by the content script. */
+/** Virtual module with the compiled matcher tables, for tests that run the content script's code in Node. */
 export const MATCHER_MODULE_ID = 'virtual:backstory/matcher';
 const RESOLVED_ID = '\0' + MATCHER_MODULE_ID;
 
@@ -30,10 +30,14 @@ export function backstoryData(root: string): Plugin {
   };
 }
 
-/** The files the build adds to the extension: the knowledge base and the search index. */
+/** Where the content script finds the matcher tables (with the prebuilt automaton) in the extension. */
+export const MATCHER_ASSET = 'data/matcher.json';
+
+/** The files the build adds to the extension: the matcher tables, the knowledge base and the search index. */
 export function corpusAssetFiles(root: string): Array<{ relativeDest: string; contents: string }> {
   const output = corpusBuild(root);
   return [
+    { relativeDest: MATCHER_ASSET, contents: JSON.stringify(output.matcher) },
     { relativeDest: 'data/kb.json', contents: JSON.stringify(output.kb) },
     { relativeDest: 'data/search-index.json', contents: JSON.stringify(output.searchIndex) },
   ];

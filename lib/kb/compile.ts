@@ -1,3 +1,4 @@
+import { Automaton } from '../match/automaton';
 import { foldPattern } from '../match/fold';
 import { MATCHER_TABLES_VERSION, type MatcherPattern, type MatcherTables } from '../match/types';
 import { KbError } from './load';
@@ -50,5 +51,6 @@ export function compileMatcher(entities: Entity[], where: string): MatcherTables
     version: MATCHER_TABLES_VERSION,
     entities: entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, highlight: e.highlight })),
     patterns,
+    automaton: Automaton.fromPatterns(patterns.map((p) => p.folded)).toData(),
   };
 }

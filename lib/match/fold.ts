@@ -42,61 +42,114 @@ function foldCodePoint(ch: string): Folded {
   return result;
 }
 
-// ASCII fast path: most page text is ASCII, so fold it by table, not by regex.
-const ASCII: Folded[] = [];
-for (let c = 0; c < 128; c++) ASCII.push(foldCodePoint(String.fromCharCode(c)));
+// ASCII fast path: most page text is ASCII, so fold it by a table of code units. The table is
+// written out rather than derived with foldCodePoint(): Unicode-property regexes cost milliseconds
+// to compile, and a page whose text is all ASCII should never pay for them.
+const ASCII_SPACE = -1;
+const ASCII_APOS = -2;
+const ASCII = new Int32Array(128);
+for (let c = 0; c < 128; c++) {
+  const isSpace = (c >= 9 && c <= 13) || c === 32 || c === 45; // \t \n \v \f \r, space, hyphen-minus
+  const isApostrophe = c === 39 || c === 96; // ' and `
+  ASCII[c] = isSpace ? ASCII_SPACE : isApostrophe ? ASCII_APOS : c >= 65 && c <= 90 ? c + 32 : c;
+}
+const SPACE_CODE = 0x20;
+const APOS_CODE = 0x27;
+
+/** Text folded for matching, as UTF-16 code units in a reusable buffer, with the offset map. */
+export interface FoldedCodes {
+  codes: Uint16Array;
+  /** Number of folded code units (codes may be longer). */
+  length: number;
+  /** map[i] is the original index of codes[i]; map[length] is the original length. */
+  map: Uint32Array;
+}
 
 /**
  * Folds case, diacritics, dash and space variants (all become one space) and
  * apostrophes (all become '), keeping an exact map back to original offsets.
- * Soft hyphens and zero-width characters vanish.
+ * Soft hyphens and zero-width characters vanish. Writes code units into typed
+ * arrays rather than building a string: the automaton reads them directly.
  */
-export function foldWithMap(text: string): FoldedText {
-  let out = '';
-  // Folding can expand a character ("ß" → "ss", "և" → "եւ"), so the map may need to grow.
-  let map = new Uint32Array(text.length + 16);
-  const ensure = (extra: number) => {
-    if (n + extra + 1 <= map.length) return;
-    const bigger = new Uint32Array(Math.max(map.length * 2, n + extra + 16));
-    bigger.set(map);
-    map = bigger;
+export function foldCodes(text: string): FoldedCodes {
+  // Folding can expand a character ("ß" → "ss", "և" → "եւ"), so the buffers may need to grow.
+  let codes = new Uint16Array(text.length + 16);
+  let map = new Uint32Array(text.length + 17);
+  const grow = (extra: number) => {
+    const size = Math.max(codes.length * 2, n + extra + 16);
+    const biggerCodes = new Uint16Array(size);
+    biggerCodes.set(codes);
+    codes = biggerCodes;
+    const biggerMap = new Uint32Array(size + 1);
+    biggerMap.set(map);
+    map = biggerMap;
   };
   let n = 0;
   let lastWasSpace = false;
-  for (let i = 0; i < text.length;) {
+  const length = text.length;
+  for (let i = 0; i < length;) {
     const code = text.charCodeAt(i);
-    let width = 1;
-    let folded: Folded;
-    if (code < 128) folded = ASCII[code]!;
-    else {
-      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) width = 2;
+    if (code < 128) {
+      const f = ASCII[code]!;
+      if (f >= 0) {
+        if (n + 1 >= codes.length) grow(1);
+        codes[n] = f;
+        map[n++] = i;
+        lastWasSpace = false;
+      } else if (f === ASCII_SPACE) {
+        if (!lastWasSpace) {
+          if (n + 1 >= codes.length) grow(1);
+          codes[n] = SPACE_CODE;
+          map[n++] = i;
+          lastWasSpace = true;
+        }
+      } else if (f === ASCII_APOS) {
+        if (n + 1 >= codes.length) grow(1);
+        codes[n] = APOS_CODE;
+        map[n++] = i;
+        lastWasSpace = false;
       }
-      folded = foldCodePoint(text.slice(i, i + width));
+      i++;
+      continue;
     }
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) width = 2;
+    }
+    const folded = foldCodePoint(width === 1 ? text[i]! : text.slice(i, i + 2));
     if (folded === SPACE) {
       if (!lastWasSpace) {
-        ensure(1);
-        out += ' ';
+        if (n + 1 >= codes.length) grow(1);
+        codes[n] = SPACE_CODE;
         map[n++] = i;
         lastWasSpace = true;
       }
     } else if (folded === APOS) {
-      ensure(1);
-      out += "'";
+      if (n + 1 >= codes.length) grow(1);
+      codes[n] = APOS_CODE;
       map[n++] = i;
       lastWasSpace = false;
     } else if (folded !== NOTHING) {
-      ensure(folded.length);
-      out += folded;
-      for (let k = 0; k < folded.length; k++) map[n++] = i;
+      if (n + folded.length >= codes.length) grow(folded.length);
+      for (let k = 0; k < folded.length; k++) {
+        codes[n] = folded.charCodeAt(k);
+        map[n++] = i;
+      }
       lastWasSpace = false;
     }
     i += width;
   }
-  map[n] = text.length;
-  return { folded: out, map: map.subarray(0, n + 1) };
+  map[n] = length;
+  return { codes, length: n, map };
+}
+
+/** foldCodes() as a string, for tests and for folding aliases. */
+export function foldWithMap(text: string): FoldedText {
+  const { codes, length, map } = foldCodes(text);
+  let folded = '';
+  for (let at = 0; at < length; at += 8192) folded += String.fromCharCode(...codes.subarray(at, Math.min(length, at + 8192)));
+  return { folded, map: map.subarray(0, length + 1) };
 }
 
 /** Folds a pattern (an alias) the same way as page text, trimmed. */
@@ -104,7 +157,13 @@ export function foldPattern(text: string): string {
   return foldWithMap(text.trim()).folded.trim();
 }
 
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
 /** True for letters, digits and combining marks: the characters a word is made of. */
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}\p{M}]/u.test(ch);
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  // ASCII answers without the Unicode-property regex, which is compiled only when a page needs it.
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(ch);
 }

@@ -10,3 +10,11 @@ export function loadMatcher(tables: MatcherTables): Matcher {
   }
   return new Matcher(tables);
 }
+
+/** Reads the matcher tables the build ships as an extension file (loaded from the extension itself, never the network). */
+export async function fetchMatcherTables(url: string): Promise<MatcherTables> {
+  const response = await fetch(url);
+  if (!response.ok)
+    throw new Error(`Backstory: could not read the matcher tables at ${url} (${response.status}); rebuild with "npm run build".`);
+  return (await response.json()) as MatcherTables;
+}

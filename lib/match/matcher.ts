@@ -1,5 +1,5 @@
 import { Automaton, naiveScan, type RawHit } from './automaton';
-import { foldWithMap, isWordChar } from './fold';
+import { foldCodes, foldWithMap, isWordChar } from './fold';
 import { hasOtherFirstName, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
 import type { MatcherTables, Mention } from './types';
 
@@ -26,13 +26,13 @@ export class Matcher {
 
   /** Every entity mention in `text`, with offsets into `text`, in order. */
   match(text: string, context?: MatchContext): Mention[] {
-    const folded = foldWithMap(text);
-    return this.resolve(text, folded.map, this.automaton.scan(folded.folded), context);
+    const folded = foldCodes(text);
+    return this.resolve(text, folded.map, this.automaton.scanCodes(folded.codes, folded.length), context);
   }
 
-  /** Built on first use: where Backstory is off or paused, the content script never pays for it. */
+  /** Decoded (shipped prebuilt) or built on first use: where Backstory is off or paused, the content script never pays for it. */
   private get automaton(): Automaton {
-    return (this.built ??= new Automaton(this.foldedPatterns));
+    return (this.built ??= this.tables.automaton ? Automaton.fromData(this.tables.automaton) : Automaton.fromPatterns(this.foldedPatterns));
   }
 
   /** The same result as match(), from a naive indexOf scan: the property tests' reference. */

@@ -27,13 +27,15 @@ export interface MatcherPattern {
 }
 
 /** Version of the matcher tables' format; bump when MatcherTables changes shape. */
-export const MATCHER_TABLES_VERSION = 1;
+export const MATCHER_TABLES_VERSION = 2;
 
 /** The compiled, serializable matcher tables bundled into the content script. */
 export interface MatcherTables {
   version: number;
   entities: Array<{ id: string; name: string; kind: string; highlight: boolean }>;
   patterns: MatcherPattern[];
+  /** The automaton over `patterns[].folded`, prebuilt so a page pays no construction cost. */
+  automaton?: import('./automaton').AutomatonData;
 }
 
 /** One entity mention in a text, with offsets into the original (unfolded) text. */

@@ -156,11 +156,41 @@ describe('automaton against the naive reference', () => {
         fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 60 }),
         (patterns, text) => {
           const sort = (h: { pattern: number; start: number }[]) => [...h].sort((x, y) => x.start - y.start || x.pattern - y.pattern);
-          expect(sort(new Automaton(patterns).scan(text))).toEqual(sort(naiveScan(patterns, text)));
+          expect(sort(Automaton.fromPatterns(patterns).scan(text))).toEqual(sort(naiveScan(patterns, text)));
         },
       ),
       { numRuns: 400 },
     );
+  });
+
+  it('scans the same after shipping: a prebuilt automaton decoded from its data equals the one built from patterns', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom(...alphabet, 'é', 'ж'), minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+        fc.string({ unit: fc.constantFrom(...alphabet, 'é', 'ж'), maxLength: 60 }),
+        (patterns, text) => {
+          const shipped = Automaton.fromData(JSON.parse(JSON.stringify(Automaton.fromPatterns(patterns).toData())));
+          expect(shipped.scan(text)).toEqual(Automaton.fromPatterns(patterns).scan(text));
+        },
+      ),
+      { numRuns: 200 },
+    );
+    // The knowledge base's own tables ship with their automaton, in 16-bit arrays.
+    const tables = seedBuild().matcher;
+    expect(tables.automaton).toBeDefined();
+    expect(Object.values(tables.automaton!).every((a) => a.bits === 16)).toBe(true);
+    const text = 'Nikol Pashinyan met Ilham Aliyev in Alma-Ata; Нахичевань and the Zangezur corridor.';
+    const withoutPrebuilt = new Matcher({ ...tables, automaton: undefined });
+    expect(new Matcher(tables).match(text)).toEqual(withoutPrebuilt.match(text));
+    expect(new Matcher(tables).match(text).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('folds ASCII by its table exactly as the Unicode definition says', () => {
+    for (let c = 0; c < 128; c++) {
+      const ch = String.fromCharCode(c);
+      const expected = /[\s-]/.test(ch) ? ' ' : /['`]/.test(ch) ? "'" : ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+      expect(foldWithMap(`x${ch}y`).folded, `code ${c}`).toBe(`x${expected}y`);
+    }
   });
 
   it('gives the same mentions as the naive matcher on random text built from aliases', () => {
