@@ -1,5 +1,6 @@
 import { Automaton } from '../match/automaton';
 import { foldPattern } from '../match/fold';
+import { buildPrefilterSource } from '../match/prefilter';
 import { MATCHER_TABLES_VERSION, type MatcherPattern, type MatcherTables } from '../match/types';
 import { KbError } from './load';
 import type { Entity } from './types';
@@ -52,5 +53,6 @@ export function compileMatcher(entities: Entity[], where: string): MatcherTables
     entities: entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, highlight: e.highlight })),
     patterns,
     automaton: Automaton.fromPatterns(patterns.map((p) => p.folded)).toData(),
+    prefilter: buildPrefilterSource(patterns, foldPattern),
   };
 }

@@ -159,11 +159,32 @@ export function foldPattern(text: string): string {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
+/**
+ * Word characters of the scripts most page text is in, by code unit:
+ * Latin-1 and Latin Extended, combining diacritics, Cyrillic, Armenian and
+ * general punctuation. A unit test checks every entry against WORD_CHAR,
+ * whose Unicode-property class costs milliseconds to compile on a fresh page.
+ */
+function isCommonWordCode(code: number): boolean | undefined {
+  if (code < 0xc0)
+    return (
+      code === 0xaa || code === 0xb2 || code === 0xb3 || code === 0xb5 || code === 0xb9 || code === 0xba || (code >= 0xbc && code <= 0xbe)
+    );
+  if (code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
+  if (code >= 0x300 && code <= 0x36f) return true;
+  if (code >= 0x400 && code <= 0x52f) return code !== 0x482;
+  if (code >= 0x530 && code <= 0x58f) return (code >= 0x531 && code <= 0x556) || code === 0x559 || (code >= 0x560 && code <= 0x588);
+  if (code >= 0x2000 && code <= 0x206f) return false;
+  return undefined;
+}
+
 /** True for letters, digits and combining marks: the characters a word is made of. */
 export function isWordChar(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const code = ch.charCodeAt(0);
-  // ASCII answers without the Unicode-property regex, which is compiled only when a page needs it.
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  return WORD_CHAR.test(ch);
+  return isCommonWordCode(code) ?? WORD_CHAR.test(ch);
 }
+
+/** The code-unit table behind isWordChar(), exposed so a test can check it against the Unicode definition. */
+export const isCommonWordCodeForTest = isCommonWordCode;

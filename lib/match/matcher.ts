@@ -1,5 +1,6 @@
 import { Automaton, naiveScan, type RawHit } from './automaton';
-import { foldCodes, foldWithMap, isWordChar } from './fold';
+import { BLOCK_SEPARATOR, foldCodes, foldWithMap, isWordChar } from './fold';
+import { buildPrefilterSource, roughFold } from './prefilter';
 import { hasOtherFirstName, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
 import type { MatcherTables, Mention } from './types';
 
@@ -17,6 +18,7 @@ export interface MatchContext {
 export class Matcher {
   readonly tables: MatcherTables;
   private built: Automaton | null = null;
+  private prefilter: { folded: RegExp | null; exact: RegExp | null } | null | undefined;
   private readonly foldedPatterns: string[];
 
   constructor(tables: MatcherTables) {
@@ -26,8 +28,68 @@ export class Matcher {
 
   /** Every entity mention in `text`, with offsets into `text`, in order. */
   match(text: string, context?: MatchContext): Mention[] {
-    const folded = foldCodes(text);
-    return this.resolve(text, folded.map, this.automaton.scanCodes(folded.codes, folded.length), context);
+    return this.resolve(text, this.findHits(text), context);
+  }
+
+  /** Every pattern occurrence in `text`, in original offsets: exact matching only in blocks the prefilter flags. */
+  private findHits(text: string): RawHit[] {
+    if (this.prefilter === undefined) this.prefilter = this.buildPrefilter();
+    if (!this.prefilter) return this.exactHits(text, 0, text.length);
+    const blocks = new Map<number, number>();
+    const { folded, exact } = this.prefilter;
+    if (folded) {
+      const rough = roughFold(text);
+      // Blocks are walked in step in both texts: roughFold() keeps every separator, one for one.
+      let roughStart = 0;
+      let start = 0;
+      folded.lastIndex = 0;
+      for (let found = folded.exec(rough); found; found = folded.exec(rough)) {
+        let roughEnd = endOfBlock(rough, roughStart);
+        let end = endOfBlock(text, start);
+        while (roughEnd < found.index) {
+          roughStart = roughEnd + 1;
+          start = end + 1;
+          roughEnd = endOfBlock(rough, roughStart);
+          end = endOfBlock(text, start);
+        }
+        blocks.set(start, end);
+        roughStart = roughEnd + 1;
+        start = end + 1;
+        if (roughStart >= rough.length) break;
+        folded.lastIndex = roughStart;
+      }
+    }
+    if (exact) {
+      exact.lastIndex = 0;
+      for (let found = exact.exec(text); found; found = exact.exec(text)) {
+        const start = text.lastIndexOf(BLOCK_SEPARATOR, found.index) + 1;
+        const end = endOfBlock(text, found.index);
+        blocks.set(start, end);
+        if (end >= text.length) break;
+        exact.lastIndex = end + 1;
+      }
+    }
+    const hits: RawHit[] = [];
+    for (const [start, end] of blocks) for (const hit of this.exactHits(text, start, end)) hits.push(hit);
+    return hits;
+  }
+
+  /** Folds and scans text[from, to) exactly; hits in original offsets. */
+  private exactHits(text: string, from: number, to: number): RawHit[] {
+    const folded = foldCodes(from === 0 && to === text.length ? text : text.slice(from, to));
+    const hits = this.automaton.scanCodes(folded.codes, folded.length);
+    for (const hit of hits) {
+      hit.start = folded.map[hit.start]! + from;
+      hit.end = folded.map[hit.end]! + from;
+    }
+    return hits;
+  }
+
+  private buildPrefilter(): { folded: RegExp | null; exact: RegExp | null } | null {
+    const source = this.tables.prefilter === undefined ? buildPrefilterSource(this.tables.patterns) : this.tables.prefilter;
+    if (!source) return null;
+    const compile = (s: string | null) => (s === null ? null : new RegExp(s, 'g'));
+    return { folded: compile(source.folded), exact: compile(source.exact) };
   }
 
   /** Decoded (shipped prebuilt) or built on first use: where Backstory is off or paused, the content script never pays for it. */
@@ -38,18 +100,18 @@ export class Matcher {
   /** The same result as match(), from a naive indexOf scan: the property tests' reference. */
   matchNaive(text: string, context?: MatchContext): Mention[] {
     const folded = foldWithMap(text);
-    return this.resolve(text, folded.map, naiveScan(this.foldedPatterns, folded.folded), context);
+    const hits = naiveScan(this.foldedPatterns, folded.folded).map((h) => ({ ...h, start: folded.map[h.start]!, end: folded.map[h.end]! }));
+    return this.resolve(text, hits, context);
   }
 
-  private resolve(text: string, map: Uint32Array, hits: RawHit[], context?: MatchContext): Mention[] {
+  /** Applies word boundaries and rules to hits (in original offsets) and keeps the longest of overlapping ones. */
+  private resolve(text: string, hits: RawHit[], context?: MatchContext): Mention[] {
     const candidates: Mention[] = [];
-    for (const hit of hits) {
-      const start = map[hit.start]!;
-      const end = map[hit.end]!;
+    for (const { start, end, pattern: index } of hits) {
       if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) continue;
-      if (!this.passesLocalRules(hit.pattern, text, start, end)) continue;
-      const pattern = this.tables.patterns[hit.pattern]!;
-      candidates.push({ entity: this.tables.entities[pattern.entity]!.id, start, end, pattern: hit.pattern });
+      if (!this.passesLocalRules(index, text, start, end)) continue;
+      const pattern = this.tables.patterns[index]!;
+      candidates.push({ entity: this.tables.entities[pattern.entity]!.id, start, end, pattern: index });
     }
     // Longest first, then leftmost, then lowest pattern index: deterministic whatever the scan order.
     candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.pattern - b.pattern);
@@ -127,4 +189,10 @@ function insertSorted(sorted: Mention[], m: Mention): void {
     else hi = mid;
   }
   sorted.splice(lo, 0, m);
+}
+
+/** Index of the separator that ends the block starting at `from`, or the text's length. */
+function endOfBlock(text: string, from: number): number {
+  const at = text.indexOf(BLOCK_SEPARATOR, from);
+  return at < 0 ? text.length : at;
 }

@@ -27,7 +27,7 @@ export interface MatcherPattern {
 }
 
 /** Version of the matcher tables' format; bump when MatcherTables changes shape. */
-export const MATCHER_TABLES_VERSION = 2;
+export const MATCHER_TABLES_VERSION = 3;
 
 /** The compiled, serializable matcher tables bundled into the content script. */
 export interface MatcherTables {
@@ -36,6 +36,8 @@ export interface MatcherTables {
   patterns: MatcherPattern[];
   /** The automaton over `patterns[].folded`, prebuilt so a page pays no construction cost. */
   automaton?: import('./automaton').AutomatonData;
+  /** The prefilter's regular expression sources (see prefilter.ts); null when the patterns allow none. */
+  prefilter?: import('./prefilter').PrefilterSource | null;
 }
 
 /** One entity mention in a text, with offsets into the original (unfolded) text. */

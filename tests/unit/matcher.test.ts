@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Automaton, naiveScan } from '../../lib/match/automaton';
-import { foldWithMap } from '../../lib/match/fold';
+import { BLOCK_SEPARATOR, foldPattern, foldWithMap, isCommonWordCodeForTest } from '../../lib/match/fold';
+import { buildPrefilterSource, otherMarksClass, roughFold } from '../../lib/match/prefilter';
 import { Matcher } from '../../lib/match/matcher';
 import { seedBuild } from './seed-data';
 
@@ -193,6 +194,17 @@ describe('automaton against the naive reference', () => {
     }
   });
 
+  it('answers word characters of common scripts by table exactly as the Unicode definition says', () => {
+    let checked = 0;
+    for (let c = 0x80; c < 0x10000; c++) {
+      const byTable = isCommonWordCodeForTest(c);
+      if (byTable === undefined) continue;
+      checked++;
+      expect(byTable, `code ${c.toString(16)}`).toBe(/[\p{L}\p{N}\p{M}]/u.test(String.fromCharCode(c)));
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it('gives the same mentions as the naive matcher on random text built from aliases', () => {
     const m = matcher();
     const words = [
@@ -236,5 +248,88 @@ describe('automaton against the naive reference', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('prefilter: the native rough fold keeps every run of needle characters that exact folding produces, or holds a mark its class finds', () => {
+    const other = new RegExp(otherMarksClass());
+    const tricky = fc.constantFrom(
+      '\u0951',
+      '\u05b4',
+      '\u2066',
+      '\u{1D165}',
+      '\u{E0020}',
+      'ı',
+      'İ',
+      'ß',
+      'ẞ',
+      'ø',
+      'Ø',
+      'ǿ',
+      'đ',
+      'Ł',
+      'Σ',
+      'ς',
+      'ǅ',
+      'ﬁ',
+      '𝐀',
+      'Ａ',
+      '\u00ad',
+      '\u200b',
+      '\u0301',
+      'ə',
+      'և',
+      '’',
+      '-',
+      ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'grapheme-composite', maxLength: 3 }), tricky), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const rough = roughFold(text);
+        // Needles are runs of anything but spaces, apostrophes, separators and a few letters that fold differently.
+        // Or the text holds a mark the prefilter's class looks for, which sends its block to exact matching.
+        if (!other.test(rough))
+          for (const run of foldWithMap(text).folded.split(/[ '\u2029ıßøđłσς]/u)) expect(rough, JSON.stringify(text)).toContain(run);
+        expect(rough.split(BLOCK_SEPARATOR).length).toBe(text.split(BLOCK_SEPARATOR).length);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('prefilter: never misses a mention, whatever case, decomposition, invisible characters or width the alias is written in', () => {
+    const m = matcher();
+    const disguise = fc.constantFrom<(s: string, k: number) => string>(
+      (s) => s,
+      (s) => s.toUpperCase(),
+      (s) => s.normalize('NFD'),
+      (s, k) => s.slice(0, k) + '\u00ad' + s.slice(k),
+      (s, k) => s.slice(0, k) + '\u200b' + s.slice(k),
+      (s, k) => s.slice(0, k) + '\u0301' + s.slice(k),
+      (s, k) => s.slice(0, k) + '\u0951' + s.slice(k),
+      (s, k) => s.slice(0, k) + '\u{E0020}' + s.slice(k),
+      (s, k) => s.slice(0, k) + '\u2066' + s.slice(k),
+      (s) => s.replace(/[A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+    );
+    const alias = fc.constantFrom(...m.tables.patterns.map((p) => p.alias));
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(alias, disguise, fc.nat(12), fc.constantFrom(' ', ', ', BLOCK_SEPARATOR, ' the ', '\n')), { maxLength: 12 }),
+        (parts) => {
+          const text = parts.map(([a, d, k, gap]) => d(a, k % (a.length + 1)) + gap).join('');
+          expect(m.match(text)).toEqual(m.matchNaive(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('prefilter: ships for the knowledge base, and finds nothing in text with no needle', () => {
+    const source = buildPrefilterSource(seedBuild().matcher.patterns, foldPattern)!;
+    expect(seedBuild().matcher.prefilter).toEqual(source);
+    const [folded, exact] = [new RegExp(source.folded!), new RegExp(source.exact!)];
+    const plain = 'Just because the house said the weather today is fine, the minister left us for Europe.';
+    expect(folded.test(roughFold(plain)) || exact.test(plain)).toBe(false);
+    expect(folded.test(roughFold('In NAKHCHIVAN today'))).toBe(true);
+    expect(exact.test('the EU and the US')).toBe(true);
   });
 });
