@@ -108,6 +108,7 @@ export class Matcher {
   private resolve(text: string, hits: RawHit[], context?: MatchContext): Mention[] {
     const candidates: Mention[] = [];
     for (const { start, end, pattern: index } of hits) {
+      if (end <= start) continue;
       if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) continue;
       if (!this.passesLocalRules(index, text, start, end)) continue;
       const pattern = this.tables.patterns[index]!;
@@ -115,10 +116,15 @@ export class Matcher {
     }
     // Longest first, then leftmost, then lowest pattern index: deterministic whatever the scan order.
     candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.pattern - b.pattern);
+    // A candidate is kept when none of its characters belongs to one kept before it.
+    const used = new Uint8Array(text.length);
     const taken: Mention[] = [];
     for (const c of candidates) {
-      if (!overlapsAny(taken, c)) insertSorted(taken, c);
+      if (used.subarray(c.start, c.end).includes(1)) continue;
+      used.fill(1, c.start, c.end);
+      taken.push(c);
     }
+    taken.sort((a, b) => a.start - b.start);
     return this.applyTextRules(taken, context);
   }
 
@@ -165,30 +171,6 @@ function charAt(text: string, index: number): string | undefined {
   if (index >= text.length) return undefined;
   const cp = text.codePointAt(index)!;
   return String.fromCodePoint(cp);
-}
-
-function overlapsAny(sorted: Mention[], m: Mention): boolean {
-  // Binary search for the first interval ending after m.start.
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.end <= m.start) lo = mid + 1;
-    else hi = mid;
-  }
-  const next = sorted[lo];
-  return next !== undefined && next.start < m.end;
-}
-
-function insertSorted(sorted: Mention[], m: Mention): void {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < m.start) lo = mid + 1;
-    else hi = mid;
-  }
-  sorted.splice(lo, 0, m);
 }
 
 /** Index of the separator that ends the block starting at `from`, or the text's length. */

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { buildAll } from '../../lib/build/kb';
 import type { ScanStats } from '../../lib/content/controller';
-import { foldPattern } from '../../lib/match/fold';
+import { BLOCK_SEPARATOR, foldPattern } from '../../lib/match/fold';
 import { Matcher } from '../../lib/match/matcher';
 import type { MatcherTables } from '../../lib/match/types';
 import { loadSearchIndex, search } from '../../lib/search/query';
@@ -26,8 +26,9 @@ const time = (fn: () => void) => {
 };
 
 const built = buildAll(resolve(ROOT, 'seeds'), ROOT);
-const corpusText = built.kb.docs.flatMap((d) => d.passages.map((p) => p.text)).join('\n');
-const bigText = Array.from({ length: Math.ceil(4_000_000 / corpusText.length) }, () => corpusText).join('\n');
+// Passages are paragraphs: joined as the page walker joins blocks, with the block separator.
+const corpusText = built.kb.docs.flatMap((d) => d.passages.map((p) => p.text)).join(BLOCK_SEPARATOR);
+const bigText = Array.from({ length: Math.ceil(4_000_000 / corpusText.length) }, () => corpusText).join(BLOCK_SEPARATOR);
 const mb = bigText.length / 1e6;
 
 /** Node micro-benchmarks: matcher throughput, search latency, scale, statement extraction. */
