@@ -10,7 +10,7 @@ import { isActiveOn, type Settings } from '../settings';
 /** Longest stretch of work between two yields to the page, in milliseconds. */
 const SLICE_MS = 8;
 /** Largest piece of text matched in one go; pieces end at block boundaries. */
-const MATCH_PIECE = 32_000;
+const MATCH_PIECE = 16_000;
 /** Elements whose start marks a block: a changed node is rescanned from its nearest one. */
 const BLOCKISH = 'p,li,td,th,dd,dt,h1,h2,h3,h4,h5,h6,blockquote,figcaption,article,section,div,main,aside,header,footer,body';
 
@@ -227,7 +227,7 @@ export class ContentController {
     let phaseStart = now();
     const collector = new TextCollector(root);
     for (;;) {
-      const done = collector.step(400);
+      const done = collector.step(200);
       walkMs += now() - phaseStart;
       if (done) break;
       await maybeYield();
@@ -237,6 +237,9 @@ export class ContentController {
     phaseStart = now();
     const map = collector.result;
     walkMs += now() - phaseStart;
+    // Matching starts in a slice of its own: its first call also compiles the prefilter and decodes the automaton.
+    await maybeYield();
+    if (generation !== this.generation) return { mentions: [], map, longest, busy, walkMs, matchMs };
     const mentions: Mention[] = [];
     for (let from = 0; from < map.text.length;) {
       let to = Math.min(map.text.length, from + MATCH_PIECE);
