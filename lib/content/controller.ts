@@ -28,6 +28,14 @@ export interface ScanStats {
   markMs: number;
 }
 
+/** Main-thread time of a scan so far: the longest slice, their sum, and the parts spent walking and matching. */
+interface SliceTimes {
+  longest: number;
+  busy: number;
+  walkMs: number;
+  matchMs: number;
+}
+
 /** Scheduling hooks, so tests can run the controller synchronously. */
 export interface Scheduler {
   /** Gives the main thread back to the page, then continues. */
@@ -206,20 +214,14 @@ export class ContentController {
   }
 
   /** Walks and matches `root` in slices of about SLICE_MS, yielding to the page between them. */
-  private async scanTimed(
-    root: Node,
-    generation: number,
-  ): Promise<{ mentions: Mention[]; map: TextMap; longest: number; busy: number; walkMs: number; matchMs: number }> {
-    let longest = 0;
-    let busy = 0;
-    let walkMs = 0;
-    let matchMs = 0;
+  private async scanTimed(root: Node, generation: number): Promise<{ mentions: Mention[]; map: TextMap } & SliceTimes> {
+    const times: SliceTimes = { longest: 0, busy: 0, walkMs: 0, matchMs: 0 };
     let sliceStart = now();
     const maybeYield = async () => {
       const elapsed = now() - sliceStart;
       if (elapsed < SLICE_MS) return;
-      longest = Math.max(longest, elapsed);
-      busy += elapsed;
+      times.longest = Math.max(times.longest, elapsed);
+      times.busy += elapsed;
       await this.scheduler.yieldToPage();
       sliceStart = now();
     };
@@ -228,18 +230,18 @@ export class ContentController {
     const collector = new TextCollector(root);
     for (;;) {
       const done = collector.step(200);
-      walkMs += now() - phaseStart;
+      times.walkMs += now() - phaseStart;
       if (done) break;
       await maybeYield();
-      if (generation !== this.generation) return { mentions: [], map: collector.result, longest, busy, walkMs, matchMs };
+      if (generation !== this.generation) return { mentions: [], map: collector.result, ...times };
       phaseStart = now();
     }
     phaseStart = now();
     const map = collector.result;
-    walkMs += now() - phaseStart;
+    times.walkMs += now() - phaseStart;
     // Matching starts in a slice of its own: its first call also compiles the prefilter and decodes the automaton.
     await maybeYield();
-    if (generation !== this.generation) return { mentions: [], map, longest, busy, walkMs, matchMs };
+    if (generation !== this.generation) return { mentions: [], map, ...times };
     const mentions: Mention[] = [];
     for (let from = 0; from < map.text.length;) {
       let to = Math.min(map.text.length, from + MATCH_PIECE);
@@ -250,13 +252,13 @@ export class ContentController {
       phaseStart = now();
       for (const m of this.matcher.match(map.text.slice(from, to), this.context))
         mentions.push({ ...m, start: m.start + from, end: m.end + from });
-      matchMs += now() - phaseStart;
+      times.matchMs += now() - phaseStart;
       from = to;
       await maybeYield();
-      if (generation !== this.generation) return { mentions: [], map, longest, busy, walkMs, matchMs };
+      if (generation !== this.generation) return { mentions: [], map, ...times };
     }
     const last = now() - sliceStart;
-    return { mentions, map, longest: Math.max(longest, last), busy: busy + last, walkMs, matchMs };
+    return { mentions, map, ...times, longest: Math.max(times.longest, last), busy: times.busy + last };
   }
 
   private highlightableFor(settings: Settings): Set<string> {

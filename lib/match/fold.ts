@@ -15,7 +15,8 @@ const DASH_OR_SPACE = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000\-\u2010\u2011\u2
 const APOSTROPHE = /['’‘ʼ`´]/;
 const MARK = /\p{M}/gu;
 const FORMAT = /\p{Cf}/u;
-const SPECIAL: Record<string, string> = { ı: 'i', ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l' };
+/** Letters that decomposition leaves alone but that fold to plain Latin ones. */
+export const SPECIAL_FOLDS: Readonly<Record<string, string>> = { ı: 'i', ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ł: 'l', Ł: 'l' };
 
 /** What a character folds to: a string, or one of the classes below. */
 const SPACE = 1;
@@ -34,7 +35,7 @@ function foldCodePoint(ch: string): Folded {
   else if (APOSTROPHE.test(ch)) result = APOS;
   else if (FORMAT.test(ch)) result = NOTHING;
   else {
-    const special = SPECIAL[ch];
+    const special = SPECIAL_FOLDS[ch];
     result = special ?? ch.normalize('NFKD').replace(MARK, '').toLowerCase();
     if (result === '') result = NOTHING;
   }
@@ -45,13 +46,16 @@ function foldCodePoint(ch: string): Folded {
 // ASCII fast path: most page text is ASCII, so fold it by a table of code units. The table is
 // written out rather than derived with foldCodePoint(): Unicode-property regexes cost milliseconds
 // to compile, and a page whose text is all ASCII should never pay for them.
-const ASCII_SPACE = -1;
-const ASCII_APOS = -2;
+const SPACE_UNIT = -1;
+const APOS_UNIT = -2;
+const NO_UNIT = -3;
+/** A code point that folds to more than one code unit ("ß" → "ss"); they are in `expansion`. */
+const MANY_UNITS = -4;
 const ASCII = new Int32Array(128);
 for (let c = 0; c < 128; c++) {
   const isSpace = (c >= 9 && c <= 13) || c === 32 || c === 45; // \t \n \v \f \r, space, hyphen-minus
   const isApostrophe = c === 39 || c === 96; // ' and `
-  ASCII[c] = isSpace ? ASCII_SPACE : isApostrophe ? ASCII_APOS : c >= 65 && c <= 90 ? c + 32 : c;
+  ASCII[c] = isSpace ? SPACE_UNIT : isApostrophe ? APOS_UNIT : c >= 65 && c <= 90 ? c + 32 : c;
 }
 const SPACE_CODE = 0x20;
 const APOS_CODE = 0x27;
@@ -75,70 +79,59 @@ export function foldCodes(text: string): FoldedCodes {
   // Folding can expand a character ("ß" → "ss", "և" → "եւ"), so the buffers may need to grow.
   let codes = new Uint16Array(text.length + 16);
   let map = new Uint32Array(text.length + 17);
-  const grow = (extra: number) => {
-    const size = Math.max(codes.length * 2, n + extra + 16);
-    const biggerCodes = new Uint16Array(size);
-    biggerCodes.set(codes);
-    codes = biggerCodes;
-    const biggerMap = new Uint32Array(size + 1);
-    biggerMap.set(map);
-    map = biggerMap;
-  };
   let n = 0;
   let lastWasSpace = false;
   const length = text.length;
   for (let i = 0; i < length;) {
-    const code = text.charCodeAt(i);
-    if (code < 128) {
-      const f = ASCII[code]!;
-      if (f >= 0) {
-        if (n + 1 >= codes.length) grow(1);
-        codes[n] = f;
-        map[n++] = i;
-        lastWasSpace = false;
-      } else if (f === ASCII_SPACE) {
-        if (!lastWasSpace) {
-          if (n + 1 >= codes.length) grow(1);
-          codes[n] = SPACE_CODE;
-          map[n++] = i;
-          lastWasSpace = true;
-        }
-      } else if (f === ASCII_APOS) {
-        if (n + 1 >= codes.length) grow(1);
-        codes[n] = APOS_CODE;
-        map[n++] = i;
-        lastWasSpace = false;
+    const at = i;
+    const code = text.charCodeAt(i++);
+    // The folded code unit, or one of the *_UNIT classes.
+    let unit: number;
+    let expansion = '';
+    if (code < 128) unit = ASCII[code]!;
+    else {
+      if (code >= 0xd800 && code <= 0xdbff && i < length) {
+        const next = text.charCodeAt(i);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
       }
-      i++;
-      continue;
-    }
-    let width = 1;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) width = 2;
-    }
-    const folded = foldCodePoint(width === 1 ? text[i]! : text.slice(i, i + 2));
-    if (folded === SPACE) {
-      if (!lastWasSpace) {
-        if (n + 1 >= codes.length) grow(1);
-        codes[n] = SPACE_CODE;
-        map[n++] = i;
-        lastWasSpace = true;
+      const folded = foldCodePoint(i - at === 1 ? text[at]! : text.slice(at, i));
+      if (folded === SPACE) unit = SPACE_UNIT;
+      else if (folded === APOS) unit = APOS_UNIT;
+      else if (folded === NOTHING) unit = NO_UNIT;
+      else if (folded.length === 1) unit = folded.charCodeAt(0);
+      else {
+        unit = MANY_UNITS;
+        expansion = folded;
       }
-    } else if (folded === APOS) {
-      if (n + 1 >= codes.length) grow(1);
-      codes[n] = APOS_CODE;
-      map[n++] = i;
+    }
+    if (unit === NO_UNIT) continue;
+    if (unit === SPACE_UNIT) {
+      if (lastWasSpace) continue;
+      lastWasSpace = true;
+      unit = SPACE_CODE;
+    } else {
       lastWasSpace = false;
-    } else if (folded !== NOTHING) {
-      if (n + folded.length >= codes.length) grow(folded.length);
-      for (let k = 0; k < folded.length; k++) {
-        codes[n] = folded.charCodeAt(k);
-        map[n++] = i;
-      }
-      lastWasSpace = false;
+      if (unit === APOS_UNIT) unit = APOS_CODE;
     }
-    i += width;
+    const units = unit === MANY_UNITS ? expansion.length : 1;
+    if (n + units >= codes.length) {
+      const size = Math.max(codes.length * 2, n + units + 16);
+      const biggerCodes = new Uint16Array(size);
+      biggerCodes.set(codes);
+      codes = biggerCodes;
+      const biggerMap = new Uint32Array(size + 1);
+      biggerMap.set(map);
+      map = biggerMap;
+    }
+    if (unit === MANY_UNITS) {
+      for (let k = 0; k < units; k++) {
+        codes[n] = expansion.charCodeAt(k);
+        map[n++] = at;
+      }
+    } else {
+      codes[n] = unit;
+      map[n++] = at;
+    }
   }
   map[n] = length;
   return { codes, length: n, map };

@@ -9,6 +9,9 @@ const TEXT_LEVEL_RULES = new Set(['afterFullName', 'nearFullName', 'onTopic']);
 /** Entities whose mention makes a text about the subject, for the onTopic rule. */
 const TOPIC_ENTITIES = new Set(['armenia', 'azerbaijan', 'nagorno-karabakh']);
 
+/** The prefilter's compiled expressions (see prefilter.ts). */
+type Prefilter = { folded: RegExp | null; exact: RegExp | null };
+
 /** What earlier text on the same page showed: entities whose full name has appeared. Matching adds to it. */
 export interface MatchContext {
   seenFull: Set<string>;
@@ -18,7 +21,8 @@ export interface MatchContext {
 export class Matcher {
   readonly tables: MatcherTables;
   private built: Automaton | null = null;
-  private prefilter: { folded: RegExp | null; exact: RegExp | null } | null | undefined;
+  /** Compiled on first use; null when the patterns allow no prefilter. */
+  private prefilter: Prefilter | null | undefined;
   private readonly foldedPatterns: string[];
 
   constructor(tables: MatcherTables) {
@@ -76,7 +80,7 @@ export class Matcher {
 
   /** Folds and scans text[from, to) exactly; hits in original offsets. */
   private exactHits(text: string, from: number, to: number): RawHit[] {
-    const folded = foldCodes(from === 0 && to === text.length ? text : text.slice(from, to));
+    const folded = foldCodes(text.slice(from, to));
     const hits = this.automaton.scanCodes(folded.codes, folded.length);
     for (const hit of hits) {
       hit.start = folded.map[hit.start]! + from;
@@ -85,7 +89,7 @@ export class Matcher {
     return hits;
   }
 
-  private buildPrefilter(): { folded: RegExp | null; exact: RegExp | null } | null {
+  private buildPrefilter(): Prefilter | null {
     const source = this.tables.prefilter === undefined ? buildPrefilterSource(this.tables.patterns) : this.tables.prefilter;
     if (!source) return null;
     const compile = (s: string | null) => (s === null ? null : new RegExp(s, 'g'));

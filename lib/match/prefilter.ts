@@ -1,3 +1,5 @@
+import { SPECIAL_FOLDS } from './fold';
+
 /**
  * A native-speed first pass over page text. Most blocks of most pages name no
  * entity; proving that with the browser's own string functions (normalize,
@@ -14,7 +16,7 @@
  */
 
 /** Characters a needle may not contain: folding turns spaces, dashes and apostrophes into ' ' and "'", which roughFold() keeps as written; lowercase context (final sigma) and special folds differ too. */
-const NEEDLE_BREAKERS = /[ '\u2029ıßøđłσς]/u;
+const NEEDLE_BREAKERS = new RegExp(`[ '\\u2029σς${Object.keys(SPECIAL_FOLDS).join('')}]`, 'u');
 /** Longest needle: long enough to be selective, short enough to keep the expression small. */
 const NEEDLE_MAX = 8;
 /**
@@ -134,9 +136,12 @@ function escape(ch: string): string {
  * A plain class, not a Unicode property: those cost milliseconds to compile on a fresh page.
  */
 const COMMON_MARK_OR_FORMAT = /[\u0300-\u036f\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+/g;
-const SPECIAL = /[ıßøđł]/g;
-const HAS_SPECIAL = /[ıßøđł]/;
-const SPECIAL_FOLD: Record<string, string> = { ı: 'i', ß: 'ss', ø: 'o', đ: 'd', ł: 'l' };
+/** foldCodes()'s special letters, as they stand after lowercasing. */
+const SPECIAL_CLASS = `[${Object.keys(SPECIAL_FOLDS)
+  .filter((ch) => ch === ch.toLowerCase())
+  .join('')}]`;
+const SPECIAL = new RegExp(SPECIAL_CLASS, 'g');
+const HAS_SPECIAL = new RegExp(SPECIAL_CLASS);
 
 /**
  * A class of ranges that holds every other mark and format character (with
@@ -173,5 +178,5 @@ export function roughFold(text: string): string {
   // Plain ASCII needs none of the other passes.
   if (!/[\u0080-\uffff]/.test(folded)) return folded.toLowerCase();
   folded = folded.replace(COMMON_MARK_OR_FORMAT, '').toLowerCase();
-  return HAS_SPECIAL.test(folded) ? folded.replace(SPECIAL, (ch) => SPECIAL_FOLD[ch]!) : folded;
+  return HAS_SPECIAL.test(folded) ? folded.replace(SPECIAL, (ch) => SPECIAL_FOLDS[ch]!) : folded;
 }
