@@ -6,11 +6,10 @@ import { parseEntities } from '../kb/load';
 import type { CitedText } from '../kb/types';
 import { KB_VERSION, type KbEntity, type KnowledgeBase } from '../kb/types-kb';
 import { validateReferences } from '../kb/validate';
-import { BLOCK_SEPARATOR } from '../match/fold';
 import { Matcher } from '../match/matcher';
 import type { MatcherTables, Mention } from '../match/types';
 import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from '../search/options';
-import { extractStatements } from '../statements/extract';
+import { processDocument } from '../pipeline/process';
 import type { QuotedTerm, Statement } from '../statements/types';
 import { readCorpus } from './seeds';
 
@@ -42,21 +41,10 @@ export function buildAll(seedsDir: string, displayRoot = process.cwd()): BuildOu
   const terms: QuotedTerm[] = [];
   const mentionsByPassage = new Map<string, Mention[]>();
   for (const doc of docs) {
-    // Match the whole document at once so "surname after full name" rules see the earlier passages.
-    const joined = doc.passages.map((p) => p.text).join(BLOCK_SEPARATOR);
-    const all = matcher.match(joined);
-    let offset = 0;
-    for (const passage of doc.passages) {
-      const end = offset + passage.text.length;
-      mentionsByPassage.set(
-        passage.id,
-        all.filter((m) => m.start >= offset && m.end <= end).map((m) => ({ ...m, start: m.start - offset, end: m.end - offset })),
-      );
-      offset = end + 1;
-    }
-    const extracted = extractStatements({ doc, mentions: mentionsByPassage, entities: info });
-    statements.push(...extracted.statements);
-    terms.push(...extracted.terms);
+    const processed = processDocument(doc, { matcher, entities: info });
+    for (const [id, ms] of processed.mentions) mentionsByPassage.set(id, ms);
+    statements.push(...processed.statements);
+    terms.push(...processed.terms);
   }
 
   const stripLine = ({ line: _line, ...cited }: CitedText): CitedText => cited;
