@@ -1,13 +1,22 @@
 import { KbError } from './load';
+import { roleProblem } from './roles';
 import type { Entity } from './types';
 
-/** Checks that every citation names a real passage and every related id a real entity. */
+/** Checks that every citation names a real passage, every related id a real entity, and every person's description is a role. */
 export function validateReferences(entities: Entity[], passageIds: Set<string>, where: string): void {
   const ids = new Set(entities.map((e) => e.id));
   for (const entity of entities) {
     const cited = [entity.description, ...entity.background, ...entity.naming];
     if (entity.background.length === 0) {
       throw new KbError(where, entity.line, `${entity.id}: no background sentence; add 1–4, each with "cites".`);
+    }
+    const role = entity.kind === 'person' ? roleProblem(entity.description.text) : null;
+    if (role) {
+      throw new KbError(
+        where,
+        entity.description.line ?? entity.line,
+        `${entity.id}: description "${entity.description.text}" is a person's role, but ${role}.`,
+      );
     }
     for (const item of cited) {
       for (const cite of item.cites) {
