@@ -1,5 +1,6 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Passage, Provenance } from '../lib/corpus/types';
-import { formatDate, statementCitation, textFragmentUrl } from '../lib/kb/citation';
+import { formatDate, numberCitations, passageDistinctions, statementCitation, textFragmentUrl } from '../lib/kb/citation';
 import type { CardData } from '../lib/messages';
 import type { Statement } from '../lib/statements/types';
 
@@ -7,8 +8,8 @@ import type { Statement } from '../lib/statements/types';
 export interface CardActions {
   onClose: () => void;
   onPin: () => void;
-  /** Copies text to the clipboard (the card offers plain text and Markdown). */
-  onCopy: (text: string) => void;
+  /** Copies text to the clipboard (the card offers plain text and Markdown); a rejected promise means it failed. */
+  onCopy: (text: string) => Promise<void> | void;
   onOpenPassage: (passageId: string) => void;
   onSearchAll: (entityId: string) => void;
 }
@@ -33,22 +34,55 @@ const KIND_LABEL: Record<string, string> = {
 
 type Cited = Passage & { source: Provenance };
 
+/** How long "Copied" stays on the button. */
+const COPIED_MS = 2000;
+
+/** "Copied" on the button that was used, for a moment, and the same news for screen readers. */
+function useCopyStatus(onCopy: CardActions['onCopy']) {
+  const [status, setStatus] = useState<{ key: string; message: string } | null>(null);
+  const timer = useRef(0);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const copy = async (key: string, text: string, what: string) => {
+    let message = `${what} copied`;
+    try {
+      await onCopy(text);
+    } catch {
+      message = 'Could not copy: the browser refused access to the clipboard';
+    }
+    setStatus({ key, message });
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => setStatus(null), COPIED_MS);
+  };
+  return { status, copy };
+}
+
 /** The popover card: identity, background with numbered citations, statements by and about, counts. */
 export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
   const { entity } = data;
-  // Number citations in order of first use: background first, then naming notes.
-  const order: string[] = [];
-  const number = (id: string) => {
-    if (!order.includes(id)) order.push(id);
-    return order.indexOf(id) + 1;
-  };
+  const cardRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const { status, copy } = useCopyStatus(actions.onCopy);
   const aka = [
     ...new Set(
       [pageForm, ...entity.aliases.filter((a) => !a.rules.length).map((a) => a.text)].filter((a): a is string => !!a && a !== entity.name),
     ),
   ].slice(0, 6);
-  const background = entity.background.map((b) => ({ text: b.text, refs: b.cites.map(number) }));
-  const naming = entity.naming.map((n) => ({ text: n.text, refs: n.cites.map(number) }));
+  // Numbers in reading order: the description, then the naming notes above the background, then the background.
+  const lines = [entity.description, ...entity.naming, ...entity.background];
+  const { order, refs } = numberCitations(lines.map((l) => l.cites));
+  const descriptionRefs = refs[0]!;
+  const naming = entity.naming.map((n, i) => ({ text: n.text, refs: refs[1 + i]! }));
+  const background = entity.background.map((b, i) => ({ text: b.text, refs: refs[1 + naming.length + i]! }));
+  const cited = order.map((id) => data.passages[id]).filter((p): p is Cited => !!p);
+  const distinctions = passageDistinctions(cited);
+  // A citation number leads to its source entry inside the card; the page's own location never changes.
+  const jump = (n: number) => {
+    const entry = cardRef.current?.querySelector<HTMLElement>(`[data-source="${n}"]`);
+    const body = bodyRef.current;
+    if (!entry || !body) return;
+    body.scrollTop = Math.max(0, entry.offsetTop - body.offsetTop - 8);
+    entry.querySelector<HTMLElement>('button')?.focus({ preventScroll: true });
+  };
   const titleId = `backstory-card-title-${entity.id}`;
   // A role is as of the newest source that states it.
   const roleDate = entity.description.cites
@@ -57,24 +91,9 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
     .sort()
     .at(-1);
   return (
-    <div class="card" role="dialog" aria-labelledby={titleId} data-entity={entity.id}>
+    <div class="card" role="dialog" aria-labelledby={titleId} data-entity={entity.id} ref={cardRef}>
       <header>
-        <div>
-          <h2 id={titleId}>{entity.name}</h2>
-          <p class="kind">
-            {KIND_LABEL[entity.kind] ?? entity.kind}
-            {entity.description.text ? ` · ${entity.description.text.replace(/\.$/, '')}` : ''}
-            {entity.kind === 'person' && roleDate ? ` (as of ${formatDate(roleDate)})` : ''}
-          </p>
-          {aka.length > 0 && (
-            <p class="aka">
-              Also:{' '}
-              {aka
-                .map((a, i) => (a === pageForm ? <strong key={i}>{a}</strong> : <span key={i}>{a}</span>))
-                .reduce<preact.ComponentChild[]>((acc, el, i) => (i ? [...acc, ', ', el] : [el]), [])}
-            </p>
-          )}
-        </div>
+        <h2 id={titleId}>{entity.name}</h2>
         <div class="controls">
           <button type="button" class="pin" aria-pressed={pinned} title={pinned ? 'Unpin' : 'Pin: keep open'} onClick={actions.onPin}>
             {pinned ? 'Pinned' : 'Pin'}
@@ -84,58 +103,120 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
           </button>
         </div>
       </header>
-      {naming.map((n, i) => (
-        <p class="naming" key={i}>
-          <span class="label">Naming:</span> {n.text} <Refs refs={n.refs} />
+      <div class="body" ref={bodyRef}>
+        <p class="kind">
+          {KIND_LABEL[entity.kind] ?? entity.kind}
+          {entity.description.text ? ` · ${entity.description.text.replace(/\.$/, '')}` : ''}
+          {entity.kind === 'person' && roleDate ? ` (as of ${formatDate(roleDate)})` : ''}
+          {entity.description.text ? (
+            <>
+              {' '}
+              <Refs refs={descriptionRefs} onJump={jump} />
+            </>
+          ) : null}
         </p>
-      ))}
-      <section aria-label="Background">
-        <h3>Background</h3>
-        <ul class="background">
-          {background.map((b, i) => (
-            <li key={i}>
-              {b.text} <Refs refs={b.refs} />
-            </li>
-          ))}
-        </ul>
-      </section>
-      <StatementList title={`Said by ${entity.name}`} statements={data.statementsBy} passages={data.passages} actions={actions} />
-      <StatementList title={`Said about ${entity.name}`} statements={data.statementsAbout} passages={data.passages} actions={actions} />
-      <section aria-label="Sources" class="sources">
-        <h3>Sources</h3>
-        <ol>
-          {order.map((id) => {
-            const p = data.passages[id];
-            return p ? <SourceItem key={id} passage={p} onOpen={actions.onOpenPassage} /> : null;
-          })}
-        </ol>
-      </section>
-      <footer>
-        Mentioned in {data.docCount} of {data.totalDocs} documents ·{' '}
-        <button type="button" class="link" onClick={() => actions.onSearchAll(entity.id)}>
-          Search all
-        </button>
-      </footer>
+        {aka.length > 0 && (
+          <p class="aka">
+            Also:{' '}
+            {aka
+              .map((a, i) => (a === pageForm ? <strong key={i}>{a}</strong> : <span key={i}>{a}</span>))
+              .reduce<preact.ComponentChild[]>((acc, el, i) => (i ? [...acc, ', ', el] : [el]), [])}
+          </p>
+        )}
+        {naming.map((n, i) => (
+          <p class="naming" key={i}>
+            <span class="label">Naming:</span> {n.text} <Refs refs={n.refs} onJump={jump} />
+          </p>
+        ))}
+        <section aria-label="Background">
+          <h3>Background</h3>
+          <ul class="background">
+            {background.map((b, i) => (
+              <li key={i}>
+                {b.text} <Refs refs={b.refs} onJump={jump} />
+              </li>
+            ))}
+          </ul>
+        </section>
+        {(
+          [
+            [`Said by ${entity.name}`, data.statementsBy],
+            [`Said about ${entity.name}`, data.statementsAbout],
+          ] as const
+        ).map(([title, statements]) => (
+          <StatementList
+            key={title}
+            title={title}
+            statements={statements}
+            passages={data.passages}
+            actions={actions}
+            copy={copy}
+            copied={status?.key}
+          />
+        ))}
+        <section aria-label="Sources" class="sources">
+          <h3>Sources</h3>
+          <ol>
+            {order.map((id, i) => {
+              const p = data.passages[id];
+              return p ? (
+                <SourceItem key={id} number={i + 1} passage={p} distinction={distinctions.get(id)} onOpen={actions.onOpenPassage} />
+              ) : null;
+            })}
+          </ol>
+        </section>
+        <footer>
+          Mentioned in {data.docCount} of {data.totalDocs} documents ·{' '}
+          <button type="button" class="link" onClick={() => actions.onSearchAll(entity.id)}>
+            Search all
+          </button>
+        </footer>
+      </div>
+      <p class="sr-only" role="status" aria-live="polite">
+        {status?.message ?? ''}
+      </p>
     </div>
   );
 }
 
-function Refs({ refs }: { refs: number[] }) {
+function Refs({ refs, onJump }: { refs: number[]; onJump: (n: number) => void }) {
   return (
     <sup class="refs">
       {refs.map((r) => (
-        <span key={r}>[{r}]</span>
+        <a
+          key={r}
+          class="ref"
+          href={`#backstory-source-${r}`}
+          aria-label={`source ${r}`}
+          onClick={(e) => {
+            e.preventDefault();
+            onJump(r);
+          }}
+        >
+          [{r}]
+        </a>
       ))}
     </sup>
   );
 }
 
-function SourceItem({ passage, onOpen }: { passage: Cited; onOpen: (id: string) => void }) {
+function SourceItem({
+  number,
+  passage,
+  distinction,
+  onOpen,
+}: {
+  number: number;
+  passage: Cited;
+  distinction?: string;
+  onOpen: (id: string) => void;
+}) {
   const original = textFragmentUrl(passage.source.url, passage.text);
   return (
-    <li>
-      <button type="button" class="link" onClick={() => onOpen(passage.id)} title="Open the passage in the reader">
+    <li data-source={number}>
+      <button type="button" class="link source" onClick={() => onOpen(passage.id)} title="Open the passage in the reader">
         {passage.source.publisher}, “{passage.source.title}”, {formatDate(passage.source.date)}
+        {distinction ? `, ${distinction}` : ''}
       </button>
       {original && (
         <>
@@ -154,11 +235,15 @@ function StatementList({
   statements,
   passages,
   actions,
+  copy,
+  copied,
 }: {
   title: string;
   statements: Statement[];
   passages: CardData['passages'];
   actions: CardActions;
+  copy: (key: string, text: string, what: string) => Promise<void>;
+  copied: string | undefined;
 }) {
   if (statements.length === 0) return null;
   return (
@@ -170,10 +255,22 @@ function StatementList({
           const source = p?.source;
           return (
             <li key={s.id} class={`statement ${s.kind}`} data-kind={s.kind}>
-              {s.kind === 'direct' ? <blockquote>“{s.text}”</blockquote> : <p class="reported">{s.text}</p>}
+              {s.kind === 'direct' ? (
+                <blockquote>“{s.text}”</blockquote>
+              ) : (
+                <p class="reported">
+                  <span class="label">Reported:</span> {s.text}
+                </p>
+              )}
               <p class="meta">
                 <span class="speaker">{s.speaker.name}</span>
-                {s.speaker.role ? `, ${s.speaker.role}` : ''} · <span class="kindlabel">{s.kind === 'direct' ? 'quote' : 'reported'}</span>{' '}
+                {s.speaker.role ? `, ${s.speaker.role}` : ''}
+                {s.kind === 'direct' ? (
+                  <>
+                    {' · '}
+                    <span class="kindlabel">quote</span>
+                  </>
+                ) : null}{' '}
                 · <time dateTime={s.statedOn ?? s.docDate}>{formatDate(s.statedOn ?? s.docDate)}</time>
                 {source && (
                   <>
@@ -189,17 +286,17 @@ function StatementList({
                       type="button"
                       class="copy"
                       title="Copy the citation as plain text"
-                      onClick={() => actions.onCopy(statementCitation(s, source).text)}
+                      onClick={() => void copy(`${s.id}:text`, statementCitation(s, source).text, 'Citation')}
                     >
-                      Copy citation
+                      {copied === `${s.id}:text` ? 'Copied' : 'Copy citation'}
                     </button>
                     <button
                       type="button"
                       class="copy"
                       title="Copy the citation as Markdown"
-                      onClick={() => actions.onCopy(statementCitation(s, source).markdown)}
+                      onClick={() => void copy(`${s.id}:markdown`, statementCitation(s, source).markdown, 'Markdown citation')}
                     >
-                      Markdown
+                      {copied === `${s.id}:markdown` ? 'Copied' : 'Markdown'}
                     </button>
                   </>
                 )}
@@ -215,15 +312,21 @@ function StatementList({
 /** The card's stylesheet, for its shadow root: px units, light and dark, reduced motion. */
 export const CARD_CSS = `
 :host { all: initial !important; }
-.card { box-sizing: border-box; width: 380px; max-width: calc(100vw - 16px); max-height: min(480px, calc(100vh - 16px)); overflow: auto;
+.card { box-sizing: border-box; width: 380px; max-width: var(--backstory-max-width, calc(100vw - 16px));
+  max-height: min(480px, var(--backstory-max-height, calc(100vh - 16px))); overflow: hidden; display: flex; flex-direction: column;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #ffffff;
-  border: 1px solid #d0d7de; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18); padding: 12px 14px; text-align: left;
+  border: 1px solid #d0d7de; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18); padding: 0; text-align: left;
   animation: backstory-in 120ms ease-out; }
+/* The name and the controls stay in view; everything else scrolls inside the card when space is short. */
+header { flex: none; padding: 10px 14px 4px; }
+.body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; padding: 0 14px 12px; }
+.sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .card.dark { color: #e6edf3; background: #161b22; border-color: #30363d; }
 @keyframes backstory-in { from { opacity: 0; transform: translateY(4px); } to { opacity: 1; transform: none; } }
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }
 * { box-sizing: border-box; }
 header { display: flex; gap: 8px; justify-content: space-between; align-items: flex-start; }
+.card { position: relative; }
 h2 { font-size: 17px; margin: 0; font-weight: 650; }
 h3 { font-size: 12px; letter-spacing: .04em; text-transform: uppercase; margin: 12px 0 4px; color: #57606a; font-weight: 600; }
 .dark h3 { color: #8d96a0; }
@@ -239,13 +342,18 @@ li { margin: 3px 0; }
 .statement { margin: 8px 0; }
 blockquote { margin: 0; padding: 2px 0 2px 10px; border-left: 3px solid #c2410c; font-style: italic; }
 .reported { padding-left: 13px; }
-.reported::before { content: "Reported: "; font-style: normal; font-weight: 600; font-size: 12px; color: #57606a; }
-.dark .reported::before { color: #8d96a0; }
-.refs { font-size: 10.5px; color: #0969da; margin-left: 1px; }
-.dark .refs { color: #4493f8; }
+.reported .label { font-size: 12px; color: #57606a; }
+.dark .reported .label { color: #8d96a0; }
+.refs { font-size: 10.5px; margin-left: 1px; }
+a.ref { color: #0969da; text-decoration: none; }
+a.ref:hover { text-decoration: underline; }
+.dark a.ref { color: #4493f8; }
 button { font: inherit; font-size: 12.5px; cursor: pointer; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; color: inherit; padding: 2px 8px; }
 .dark button { background: #21262d; border-color: #30363d; }
-button.link { border: 0; background: none; padding: 0; color: #0969da; text-decoration: underline; }
+button.link { border: 0; background: none; padding: 0; color: #0969da; text-decoration: underline; text-align: left; }
+/* Source entries: left-aligned, top-aligned so the list number sits on the first line. */
+button.source { vertical-align: top; display: inline; }
+.sources li { padding-left: 2px; }
 .dark button.link, .dark a { color: #4493f8; }
 a { color: #0969da; }
 button.copy { margin-left: 6px; padding: 0 6px; font-size: 11.5px; }

@@ -1,4 +1,4 @@
-import { autoUpdate, computePosition, flip, offset, shift } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h } from 'preact';
 import { Card, CARD_CSS, type CardActions } from '../../components/Card';
 import type { CardData } from '../messages';
@@ -57,7 +57,11 @@ export class CardView {
     this.host.destroy();
   }
 
-  /** Keeps the card next to the mention: flips and shifts to stay in the viewport, follows scrolling. */
+  /**
+   * Keeps the card next to the mention and inside the viewport: it flips to
+   * the side with room, shifts along it, and shrinks to the space left (its
+   * body then scrolls; the name and controls stay in view). Follows scrolling.
+   */
   private position(range: Range): void {
     this.anchor = range;
     const floating = this.host.content;
@@ -72,7 +76,18 @@ export class CardView {
       void computePosition(reference, floating, {
         strategy: 'fixed',
         placement: 'bottom-start',
-        middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+        middleware: [
+          offset(6),
+          flip({ padding: VIEWPORT_MARGIN }),
+          shift({ padding: VIEWPORT_MARGIN }),
+          size({
+            padding: VIEWPORT_MARGIN,
+            apply: ({ availableWidth, availableHeight, elements }) => {
+              elements.floating.style.setProperty('--backstory-max-width', `${Math.max(0, Math.floor(availableWidth))}px`);
+              elements.floating.style.setProperty('--backstory-max-height', `${Math.max(0, Math.floor(availableHeight))}px`);
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         floating.style.left = `${x}px`;
         floating.style.top = `${y}px`;
@@ -91,6 +106,9 @@ export class CardView {
     focusable[next]!.focus();
   }
 }
+
+/** Space kept free between the card and the viewport's edges, in px. */
+const VIEWPORT_MARGIN = 8;
 
 /** Dark when the page declares only dark, light when it declares only light, else the OS preference. */
 export function prefersDark(doc: Document): boolean {

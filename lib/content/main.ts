@@ -46,7 +46,8 @@ export function startContentScript(
     (event) => {
       last = event;
       const marks = controller.marks;
-      if (!marks || marks.count === 0 || frame) return;
+      // With the style "none" nothing is marked, so pointing at a mention does nothing; the keyboard still reaches it.
+      if (!marks || marks.count === 0 || frame || controller.currentSettings.style === 'none') return;
       frame = requestAnimationFrame(() => {
         frame = 0;
         const hit = last ? marks.mentionAt(last.clientX, last.clientY) : null;

@@ -38,12 +38,20 @@ export class PopoverController {
   private hideTimer = 0;
   private readonly cache = new Map<string, Promise<CardData | null>>();
   private keyboardIndex = -1;
+  /**
+   * The mention the keyboard just moved to, and where focus was then. Enter
+   * opens its card only while both still hold: any other key, a click or a
+   * focus change gives every key back to the page.
+   */
+  private armed: { entry: Highlighted; focus: Element | null } | null = null;
   private returnFocus: Element | null = null;
 
   constructor(private readonly deps: PopoverDeps) {
     const { doc, signal } = deps;
     doc.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal });
     doc.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
+    doc.addEventListener('focusin', () => this.disarmIfMoved(), { capture: true, signal });
+    doc.addEventListener('pointerdown', () => (this.armed = null), { capture: true, signal });
     signal.addEventListener('abort', () => this.close(), { once: true });
   }
 
@@ -79,7 +87,8 @@ export class PopoverController {
     if (entry) {
       void this.loadUi();
       window.clearTimeout(this.hideTimer);
-      if (this.open?.entry === entry) return;
+      // A pinned card stays as it is: pointing at another mention does not replace it.
+      if (this.open?.entry === entry || this.pinned) return;
       this.timers.push(window.setTimeout(() => void this.card(entry.mention.entity), TIMING.fetchMs));
       this.timers.push(window.setTimeout(() => this.hovered === entry && void this.show(entry, false), TIMING.showMs));
     } else {
@@ -103,8 +112,10 @@ export class PopoverController {
   /** Opens the card for a mention (from hover, click or keyboard). */
   async show(entry: Highlighted, viaKeyboard: boolean): Promise<void> {
     const started = performance.now();
+    if (this.pinned && this.open?.entry !== entry) return;
     const [data, ui] = await Promise.all([this.card(entry.mention.entity), this.loadUi()]);
     if (!data || !ui || this.deps.signal.aborted) return;
+    if (this.pinned && this.open?.entry !== entry) return;
     if (viaKeyboard) this.returnFocus = this.deps.doc.activeElement;
     this.open = { entry, data };
     this.view ??= new ui.CardView(this.deps.doc, {
@@ -147,6 +158,7 @@ export class PopoverController {
     this.open = null;
     this.pinned = false;
     this.pointerInCard = false;
+    this.armed = null;
     const back = this.returnFocus as HTMLElement | null;
     this.returnFocus = null;
     if (back && typeof back.focus === 'function' && back.isConnected) back.focus();
@@ -155,7 +167,11 @@ export class PopoverController {
   private onClick(event: MouseEvent): void {
     const path = event.composedPath();
     if (this.view && path.includes(this.view.element)) return;
-    const entry = this.deps.marks()?.mentionAt(event.clientX, event.clientY) ?? null;
+    // With marks hidden ("none") a click is the page's; so is a click on a link or control, which does what the page intends.
+    const entry =
+      this.deps.settings().style === 'none' || path.some(isInteractive)
+        ? null
+        : (this.deps.marks()?.mentionAt(event.clientX, event.clientY) ?? null);
     if (entry) {
       void this.show(entry, false);
       return;
@@ -166,9 +182,11 @@ export class PopoverController {
   private onKey(event: KeyboardEvent): void {
     const { shortcuts } = this.deps.settings();
     const marks = this.deps.marks();
+    const inCard = !!this.view && event.composedPath().includes(this.view.element);
     if (event.key === 'Escape' && this.open) {
-      event.stopPropagation();
-      this.close();
+      // The key is ours only when focus is in the card; otherwise the page gets it too.
+      if (inCard) event.stopPropagation();
+      if (inCard || !this.pinned) this.close();
       return;
     }
     if (!marks || marks.count === 0) return;
@@ -181,20 +199,35 @@ export class PopoverController {
       const entry = ordered[this.keyboardIndex]!;
       marks.setHovered(entry);
       this.hovered = entry;
+      this.armed = { entry, focus: this.deps.doc.activeElement };
       void this.loadUi();
       entry.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
       return;
     }
-    if (event.key === 'Enter' && this.keyboardIndex >= 0 && !this.open && !isEditable(this.deps.doc.activeElement)) {
-      const entry = marks.inReadingOrder()[this.keyboardIndex];
-      if (entry) {
-        event.preventDefault();
-        void this.show(entry, true);
-      }
+    const armed = this.armed;
+    if (inCard) return;
+    // Any other key ends the keyboard's hold on the mention: from now on keys belong to the page.
+    this.armed = null;
+    if (event.key === 'Enter' && armed && !this.open && this.deps.doc.activeElement === armed.focus && !isEditable(armed.focus)) {
+      event.preventDefault();
+      void this.show(armed.entry, true);
     }
+  }
+
+  /** Focus moved somewhere else on the page: Enter is the page's again. */
+  private disarmIfMoved(): void {
+    if (this.armed && this.deps.doc.activeElement !== this.armed.focus) this.armed = null;
   }
 }
 
 function isEditable(el: Element | null): boolean {
   return !!el && (el.matches('input, textarea, select') || (el as HTMLElement).isContentEditable);
+}
+
+/** Links and controls: a click on them belongs to the page. */
+function isInteractive(target: EventTarget): boolean {
+  const el = target as Element;
+  return (
+    typeof el.matches === 'function' && el.matches('a[href], area[href], button, summary, label, select, [role="link"], [role="button"]')
+  );
 }

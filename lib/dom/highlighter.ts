@@ -22,9 +22,10 @@ export function highlightCss(style: HighlightStyle): string {
       : style === 'background'
         ? 'background-color: rgba(250, 204, 21, 0.35);'
         : '';
-  const hover = style === 'none' ? '' : 'text-decoration: underline solid 2px; text-decoration-color: #c2410c; text-underline-offset: 3px;';
+  // The hover mark shows under every style: with "none" only the keyboard sets it, and the reader must see where it went.
+  const hover = 'text-decoration: underline solid 2px; text-decoration-color: #c2410c; text-underline-offset: 3px;';
   const flash = `::highlight(${FLASH_HIGHLIGHT_NAME}) { background-color: rgba(250, 204, 21, 0.75); }`;
-  return `${mark ? `::highlight(${HIGHLIGHT_NAME}) { ${mark} }` : ''}\n${hover ? `::highlight(${HOVER_HIGHLIGHT_NAME}) { ${hover} }` : ''}\n${flash}`;
+  return `${mark ? `::highlight(${HIGHLIGHT_NAME}) { ${mark} }` : ''}\n::highlight(${HOVER_HIGHLIGHT_NAME}) { ${hover} }\n${flash}`;
 }
 
 /** Inline style of the fallback wrapper: reset, with !important so page rules cannot restyle it. */

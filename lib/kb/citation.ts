@@ -32,3 +32,41 @@ export function statementCitation(statement: Statement, source: Provenance): { t
   const markdown = `> ${words}\n> — ${who}, ${source.url ? `[${source.publisher}](${source.url})` : source.publisher}, ${date}`;
   return { text, markdown };
 }
+
+/**
+ * Numbers citations in the order a reader meets them: each group is one line
+ * of the card (description, naming notes, background sentences, in display
+ * order). Returns the passage ids in number order and, per group, its numbers
+ * in ascending order (so a line reads "[2][3]", never "[3][2]").
+ */
+export function numberCitations(groups: string[][]): { order: string[]; refs: number[][] } {
+  const order: string[] = [];
+  const refs = groups.map((cites) =>
+    [
+      ...new Set(
+        cites.map((id) => {
+          if (!order.includes(id)) order.push(id);
+          return order.indexOf(id) + 1;
+        }),
+      ),
+    ].sort((a, b) => a - b),
+  );
+  return { order, refs };
+}
+
+/** Source entries that would read the same (same document) get the passage number and its first words to tell them apart. */
+export function passageDistinctions(passages: { id: string; doc: string; ordinal: number; text: string }[]): Map<string, string> {
+  const perDoc = new Map<string, number>();
+  for (const p of passages) perDoc.set(p.doc, (perDoc.get(p.doc) ?? 0) + 1);
+  const out = new Map<string, string>();
+  for (const p of passages) {
+    if ((perDoc.get(p.doc) ?? 0) < 2) continue;
+    const words = p.text.split(/\s+/).filter(Boolean);
+    const snippet = words
+      .slice(0, 6)
+      .join(' ')
+      .replace(/[,;:.]$/, '');
+    out.set(p.id, `passage ${p.ordinal}: “${snippet}${words.length > 6 ? '…' : ''}”`);
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepOffline, launchWithExtension, ROOT, startServer } from './harness';
+import { mentionPoint, openMarked } from './marks';
 
 let context: BrowserContext;
 let server: Server;
@@ -18,21 +19,7 @@ afterAll(async () => {
   server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${origin}${path}`);
-  await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0);
-  return page;
-}
-
-/** The centre of the first client rect of the mention whose text is `text`. */
-function mentionPoint(page: Page, text: string) {
-  return page.evaluate((t) => {
-    const range = ([...CSS.highlights.get('backstory-mention')!] as Range[]).find((r) => r.toString() === t)!;
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, text);
-}
+const open = (path: string) => openMarked(context, `${origin}${path}`);
 
 const card = (page: Page) => page.locator('backstory-card .card');
 
@@ -154,7 +141,8 @@ describe('the popover card', () => {
         color: getComputedStyle(button).color,
       };
     });
-    expect(style.display).toBe('block');
+    // The card's own layout (a column: header, then a scrolling body), whatever the page's stylesheet says.
+    expect(style.display).toBe('flex');
     expect(style.width).toBeGreaterThan(300);
     expect(style.width).toBeLessThan(420);
     expect(style.font).toBe('14px');

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { describe, expect, it } from 'vitest';
-import { Card } from '../../components/Card';
+import { describe, expect, it, vi } from 'vitest';
+import { Card, CARD_CSS } from '../../components/Card';
 import { buildCard } from '../../lib/kb/card';
 import { statementCitation, textFragmentUrl } from '../../lib/kb/citation';
 import { seedBuild } from '../unit/seed-data';
@@ -19,7 +19,9 @@ function mount(entityId: string, pageForm?: string) {
         pinned={false}
         onClose={() => calls.push('close')}
         onPin={() => calls.push('pin')}
-        onCopy={(t) => calls.push(`copy:${t}`)}
+        onCopy={(t) => {
+          calls.push(`copy:${t}`);
+        }}
         onOpenPassage={(p) => calls.push(`open:${p}`)}
         onSearchAll={(e) => calls.push(`search:${e}`)}
       />,
@@ -39,7 +41,8 @@ describe('Card with real seed data', () => {
     expect(quote.querySelector('time')!.getAttribute('datetime')).toBe('2024-10-22');
     expect(quote.textContent).toContain('22 October 2024');
     // The description cites 000-p11 (22 October 2024) and 004-p11 (12 December 2022): the role is as of the newer.
-    expect(root.querySelector('.kind')!.textContent).toBe('Person · Foreign Minister of Azerbaijan (as of 22 October 2024)');
+    // Its two citations follow it, numbered first because it is the first cited line of the card.
+    expect(root.querySelector('.kind')!.textContent).toBe('Person · Foreign Minister of Azerbaijan (as of 22 October 2024) [1][2]');
   });
 
   it('shows identity, the form used on the page, background with numbered citations and counts', () => {
@@ -80,7 +83,71 @@ describe('Card with real seed data', () => {
     );
     expect(calls[1]).toMatch(/^copy:> “the most serious obstacle/);
     expect(calls[1]).toContain('[OC Media](https://oc-media.org/');
-    expect(calls.slice(2)).toEqual(['open:000-p12', 'search:jeyhun-bayramov', 'pin', 'close']);
+    // The first source entry is the description's first citation, 000-p11.
+    expect(calls.slice(2)).toEqual(['open:000-p11', 'search:jeyhun-bayramov', 'pin', 'close']);
+  });
+});
+
+describe('the card reads in order and can be quoted from', () => {
+  const numbers = (el: Element) => [...el.querySelectorAll('.refs a')].map((a) => Number(a.textContent!.replace(/\D/g, '')));
+
+  it('gives the description a numbered citation that links to its source entry', () => {
+    const { root, data } = mount('vladimir-putin');
+    const refs = [...root.querySelectorAll('.kind .refs a')] as HTMLAnchorElement[];
+    expect(refs.map((a) => a.textContent)).toEqual(data.entity.description.cites.map((_, i) => `[${i + 1}]`));
+    expect(refs[0]!.getAttribute('href')).toBe('#backstory-source-1');
+    act(() => refs[0]!.click());
+    const entry = root.querySelector('[data-source="1"]')!;
+    expect(document.activeElement).toBe(entry.querySelector('button'));
+    expect(entry.textContent).toContain('Caspian Policy Center');
+  });
+
+  it('numbers citations in reading order: description, then the naming note, then the background, each line ascending', () => {
+    const { root } = mount('sept-2023-offensive');
+    const lines = [root.querySelector('.kind')!, ...root.querySelectorAll('.naming'), ...root.querySelectorAll('.background li')];
+    const seen: number[] = [];
+    for (const line of lines) {
+      const n = numbers(line);
+      expect(n, line.textContent!).toEqual([...n].sort((a, b) => a - b));
+      for (const x of n) if (!seen.includes(x)) seen.push(x);
+    }
+    // First appearances run 1, 2, 3, … down the card.
+    expect(seen).toEqual(seen.map((_, i) => i + 1));
+    expect(numbers(root.querySelector('.naming')!)[0]).toBeLessThan(numbers(root.querySelector('.background li')!)[0]!);
+  });
+
+  it('tells apart source entries from the same document', () => {
+    const { root } = mount('jeyhun-bayramov');
+    const entries = [...root.querySelectorAll('.sources li button.source')].map((b) => b.textContent!);
+    expect(entries.length).toBeGreaterThan(2);
+    expect(new Set(entries).size).toBe(entries.length);
+    expect(entries.filter((t) => t.startsWith('OC Media')).every((t) => /passage \d+: “/.test(t))).toBe(true);
+  });
+
+  it('prints "Reported:" once on a reported statement', () => {
+    const { root } = mount('leyla-abdullayeva');
+    const reported = root.querySelector('.statement.reported')!;
+    // Text the stylesheet generates (::before) is printed too, so it counts.
+    const generated = CARD_CSS.match(/content:\s*["']reported/gi)?.length ?? 0;
+    expect((reported.textContent!.match(/reported/gi)?.length ?? 0) + generated).toBe(1);
+  });
+
+  it('says "Copied" on the button for a moment, and announces it to screen readers', async () => {
+    vi.useFakeTimers();
+    try {
+      const { root } = mount('jeyhun-bayramov');
+      const live = root.querySelector('[aria-live="polite"]')!;
+      expect(live.textContent).toBe('');
+      const button = [...root.querySelectorAll('button.copy')].find((b) => b.textContent === 'Copy citation') as HTMLButtonElement;
+      await act(async () => button.click());
+      expect(button.textContent).toBe('Copied');
+      expect(live.textContent).toBe('Citation copied');
+      await act(async () => void vi.advanceTimersByTime(2500));
+      expect(button.textContent).toBe('Copy citation');
+      expect(live.textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
