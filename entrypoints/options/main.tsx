@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '../../components/OptionsForm';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
-import '../popup/style.css';
+import './style.css';
 
 function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -14,7 +14,7 @@ function App() {
     void browser.storage.local.set({ [SETTINGS_KEY]: next });
   };
   return (
-    <main style={{ padding: '16px', maxWidth: '640px' }}>
+    <main>
       <h1>Backstory settings</h1>
       <OptionsForm settings={settings} onChange={save} />
     </main>

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { keepOffline, launchWithExtension, startServer } from './harness';
+import { resolve } from 'node:path';
+import { keepOffline, launchWithExtension, ROOT, startServer } from './harness';
 import { mentionPoint, openMarked } from './marks';
 
 let context: BrowserContext;
@@ -238,5 +239,61 @@ describe('the page keeps its own behaviour (defects 11, 14, 15, 16)', () => {
     expect(cards).toContain('jeyhun-bayramov');
     expect(await page.locator('backstory-card .card[data-entity="jeyhun-bayramov"]').innerHTML()).toBe(before);
     await page.close();
+  });
+});
+
+describe('the options page (defect 12)', () => {
+  it('lays settings out as labelled groups, one control a row, with help text, in light and dark', async () => {
+    const extensionId = new URL(worker.url()).host;
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 900, height: 1100 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`chrome-extension://${extensionId}/options.html`);
+      await page.getByLabel('Underline').waitFor();
+      const layout = await page.evaluate(() => {
+        const groups = [...document.querySelectorAll('fieldset')].map((f) => ({
+          legend: f.querySelector('legend')?.textContent?.trim() ?? '',
+          help: f.querySelectorAll('.help').length,
+          // The top and bottom of every control's row, in page order.
+          rows: [...f.querySelectorAll('input')].map((i) => {
+            const r = (i.closest('.row') ?? i).getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom };
+          }),
+        }));
+        const bg = getComputedStyle(document.documentElement).backgroundColor;
+        const sizes = {
+          label: parseFloat(getComputedStyle(document.querySelector('.row label')!).fontSize),
+          help: parseFloat(getComputedStyle(document.querySelector('.help')!).fontSize),
+        };
+        return { groups, bg, sizes, width: document.querySelector('main')!.getBoundingClientRect().width };
+      });
+      expect(layout.groups.map((g) => g.legend)).toEqual([
+        'Backstory',
+        'How mentions are marked',
+        'Which mentions',
+        'Countries',
+        'Sites where Backstory is off',
+        'Keyboard',
+      ]);
+      for (const g of layout.groups) {
+        expect(g.help, g.legend).toBeGreaterThan(0);
+        // One control a row: each starts below the previous one's row.
+        for (let i = 1; i < g.rows.length; i++)
+          expect(g.rows[i]!.top, `${g.legend} row ${i}`).toBeGreaterThanOrEqual(g.rows[i - 1]!.bottom - 1);
+      }
+      // Style, mention and country controls are in separate groups.
+      expect(layout.groups[1]!.rows).toHaveLength(3);
+      expect(layout.groups[2]!.rows).toHaveLength(2);
+      expect(layout.groups[3]!.rows).toHaveLength(1);
+      expect(layout.width).toBeGreaterThan(500);
+      // A control's label reads at least as large as the help under it.
+      expect(layout.sizes.label).toBeGreaterThanOrEqual(layout.sizes.help);
+      const [r, g, b] = layout.bg.match(/\d+/g)!.map(Number);
+      if (scheme === 'dark') expect(r! + g! + b!).toBeLessThan(150);
+      else expect(r! + g! + b!).toBeGreaterThan(600);
+      await page.screenshot({ path: resolve(ROOT, `tests/screenshots/options-${scheme}.png`), fullPage: true });
+      await page.close();
+    }
   });
 });
