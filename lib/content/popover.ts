@@ -31,7 +31,8 @@ export class PopoverController {
   private view: CardView | null = null;
   private ui: Promise<CardUi | null> | null = null;
   private open: { entry: Highlighted; data: CardData } | null = null;
-  private pinned = false;
+  /** A pinned card keeps its own view and data; nothing but its own buttons (and Esc inside it) touches it. */
+  private pinnedCard: { view: CardView; open: { entry: Highlighted; data: CardData }; returnFocus: Element | null } | null = null;
   private hovered: Highlighted | null = null;
   private pointerInCard = false;
   private timers: number[] = [];
@@ -52,7 +53,14 @@ export class PopoverController {
     doc.addEventListener('click', (e) => this.onClick(e), { capture: true, signal });
     doc.addEventListener('focusin', () => this.disarmIfMoved(), { capture: true, signal });
     doc.addEventListener('pointerdown', () => (this.armed = null), { capture: true, signal });
-    signal.addEventListener('abort', () => this.close(), { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        this.close();
+        this.closePinned();
+      },
+      { once: true },
+    );
   }
 
   /** The entity whose card is open, if any. */
@@ -87,8 +95,8 @@ export class PopoverController {
     if (entry) {
       void this.loadUi();
       window.clearTimeout(this.hideTimer);
-      // A pinned card stays as it is: pointing at another mention does not replace it.
-      if (this.open?.entry === entry || this.pinned) return;
+      // Another mention gets a card of its own; a pinned card stays as it is.
+      if (this.open?.entry === entry || this.pinnedCard?.open.entry === entry) return;
       this.timers.push(window.setTimeout(() => void this.card(entry.mention.entity), TIMING.fetchMs));
       this.timers.push(window.setTimeout(() => this.hovered === entry && void this.show(entry, false), TIMING.showMs));
     } else {
@@ -97,10 +105,10 @@ export class PopoverController {
   }
 
   private scheduleHide(): void {
-    if (!this.open || this.pinned) return;
+    if (!this.open) return;
     window.clearTimeout(this.hideTimer);
     this.hideTimer = window.setTimeout(() => {
-      if (!this.pointerInCard && !this.pinned && !this.hovered) this.close();
+      if (!this.pointerInCard && !this.hovered) this.close();
     }, TIMING.hideMs);
   }
 
@@ -112,27 +120,12 @@ export class PopoverController {
   /** Opens the card for a mention (from hover, click or keyboard). */
   async show(entry: Highlighted, viaKeyboard: boolean): Promise<void> {
     const started = performance.now();
-    if (this.pinned && this.open?.entry !== entry) return;
+    if (this.pinnedCard?.open.entry === entry) return;
     const [data, ui] = await Promise.all([this.card(entry.mention.entity), this.loadUi()]);
-    if (!data || !ui || this.deps.signal.aborted) return;
-    if (this.pinned && this.open?.entry !== entry) return;
+    if (!data || !ui || this.deps.signal.aborted || this.pinnedCard?.open.entry === entry) return;
     if (viaKeyboard) this.returnFocus = this.deps.doc.activeElement;
     this.open = { entry, data };
-    this.view ??= new ui.CardView(this.deps.doc, {
-      onClose: () => this.close(),
-      onPin: () => {
-        this.pinned = !this.pinned;
-        this.renderCard();
-      },
-      onCopy: (text) => void this.deps.copy(text),
-      onOpenPassage: this.deps.openPassage,
-      onSearchAll: this.deps.searchAll,
-      onPointerInside: (inside) => {
-        this.pointerInCard = inside;
-        if (inside) window.clearTimeout(this.hideTimer);
-        else this.scheduleHide();
-      },
-    });
+    this.view ??= this.createView(ui);
     this.renderCard();
     if (viaKeyboard) this.view.focusFirst();
     // For benchmarks: time from show() to the frame that paints the card.
@@ -145,8 +138,68 @@ export class PopoverController {
     });
   }
 
+  /** A card view whose buttons act on whichever card it is at the time: the open one or the pinned one. */
+  private createView(ui: CardUi): CardView {
+    const view: CardView = new ui.CardView(this.deps.doc, {
+      onClose: () => (view === this.pinnedCard?.view ? this.closePinned() : this.close()),
+      onPin: () => (view === this.pinnedCard?.view ? this.unpin() : this.pin()),
+      onCopy: (text) => this.deps.copy(text),
+      onOpenPassage: this.deps.openPassage,
+      onSearchAll: this.deps.searchAll,
+      onPointerInside: (inside) => {
+        if (view !== this.view) return;
+        this.pointerInCard = inside;
+        if (inside) window.clearTimeout(this.hideTimer);
+        else this.scheduleHide();
+      },
+    });
+    return view;
+  }
+
   private renderCard(): void {
-    if (this.view && this.open) this.view.render(this.open.entry.range, this.open.data, this.pinned);
+    if (this.view && this.open) this.view.render(this.open.entry.range, this.open.data, false);
+  }
+
+  /** The open card becomes the pinned one (replacing an earlier pin); the next mention opens a card of its own. */
+  private pin(): void {
+    if (!this.view || !this.open) return;
+    this.closePinned();
+    this.pinnedCard = { view: this.view, open: this.open, returnFocus: this.returnFocus };
+    this.pinnedCard.view.render(this.open.entry.range, this.open.data, true);
+    this.clearTimers();
+    window.clearTimeout(this.hideTimer);
+    this.view = null;
+    this.open = null;
+    this.returnFocus = null;
+    this.pointerInCard = false;
+  }
+
+  /** Unpinning makes the card an ordinary one again, or closes it when another card is open. */
+  private unpin(): void {
+    const pinned = this.pinnedCard;
+    if (!pinned) return;
+    if (this.view) {
+      this.closePinned();
+      return;
+    }
+    this.pinnedCard = null;
+    this.view = pinned.view;
+    this.open = pinned.open;
+    this.returnFocus = pinned.returnFocus;
+    // The pin button was just used, so the pointer (or focus) is in the card: it hides once the pointer leaves.
+    this.pointerInCard = true;
+    this.renderCard();
+  }
+
+  /** Closes the pinned card, giving focus back if it was inside. */
+  private closePinned(): void {
+    const pinned = this.pinnedCard;
+    if (!pinned) return;
+    this.pinnedCard = null;
+    const hadFocus = this.deps.doc.activeElement === pinned.view.element;
+    pinned.view.destroy();
+    const back = pinned.returnFocus as HTMLElement | null;
+    if (hadFocus && back && typeof back.focus === 'function' && back.isConnected) back.focus();
   }
 
   /** Closes the card and gives focus back to where it was. */
@@ -156,7 +209,6 @@ export class PopoverController {
     this.view?.destroy();
     this.view = null;
     this.open = null;
-    this.pinned = false;
     this.pointerInCard = false;
     this.armed = null;
     const back = this.returnFocus as HTMLElement | null;
@@ -166,7 +218,7 @@ export class PopoverController {
 
   private onClick(event: MouseEvent): void {
     const path = event.composedPath();
-    if (this.view && path.includes(this.view.element)) return;
+    if ((this.view && path.includes(this.view.element)) || (this.pinnedCard && path.includes(this.pinnedCard.view.element))) return;
     // With marks hidden ("none") a click is the page's; so is a click on a link or control, which does what the page intends.
     const entry =
       this.deps.settings().style === 'none' || path.some(isInteractive)
@@ -176,17 +228,20 @@ export class PopoverController {
       void this.show(entry, false);
       return;
     }
-    if (this.open && !this.pinned) this.close();
+    if (this.open) this.close();
   }
 
   private onKey(event: KeyboardEvent): void {
     const { shortcuts } = this.deps.settings();
     const marks = this.deps.marks();
-    const inCard = !!this.view && event.composedPath().includes(this.view.element);
-    if (event.key === 'Escape' && this.open) {
-      // The key is ours only when focus is in the card; otherwise the page gets it too.
+    const path = event.composedPath();
+    const inPinned = !!this.pinnedCard && path.includes(this.pinnedCard.view.element);
+    const inCard = inPinned || (!!this.view && path.includes(this.view.element));
+    if (event.key === 'Escape' && (this.open || inPinned)) {
+      // The key is ours only when focus is in a card; otherwise the page gets it too. A pinned card closes only from inside.
       if (inCard) event.stopPropagation();
-      if (inCard || !this.pinned) this.close();
+      if (inPinned) this.closePinned();
+      else this.close();
       return;
     }
     if (!marks || marks.count === 0) return;
