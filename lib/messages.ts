@@ -20,6 +20,7 @@ export interface HitCitation {
   title: string;
   date: string;
   url: string | null;
+  author?: string | null;
 }
 
 /** One search hit, resolved to display data. */

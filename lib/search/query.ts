@@ -91,7 +91,7 @@ export function search(
           ...(s.speaker.role ? { role: s.speaker.role } : {}),
         },
         date: s.statedOn ?? s.docDate,
-        citation: { passage: s.passage, publisher: d.publisher, title: d.title, date: d.date, url: d.url },
+        citation: { passage: s.passage, publisher: d.publisher, title: d.title, date: d.date, url: d.url, author: d.author },
       };
     }
     const { p, d } = passages.get(ref)!;
@@ -106,6 +106,7 @@ export function search(
         title: d.provenance.title,
         date: d.provenance.date,
         url: d.provenance.url,
+        author: d.provenance.author,
       },
     };
   });
