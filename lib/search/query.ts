@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../kb/types-kb';
 import type { SearchHit } from '../messages';
+import type { Speaker } from '../statements/types';
 import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './options';
 
 /** Narrows a search: record types, speaker, entity, source document, date range, statement kind. */
@@ -85,11 +86,7 @@ export function search(
         title: s.speaker.name,
         text: s.text,
         kind: s.kind,
-        speaker: {
-          ...(s.speaker.id ? { id: s.speaker.id } : {}),
-          name: s.speaker.name,
-          ...(s.speaker.role ? { role: s.speaker.role } : {}),
-        },
+        speaker: speakerRef(s.speaker),
         date: s.statedOn ?? s.docDate,
         citation: { passage: s.passage, publisher: d.publisher, title: d.title, date: d.date, url: d.url, author: d.author },
       };
@@ -110,6 +107,11 @@ export function search(
       },
     };
   });
+}
+
+/** A speaker as results and exports show it: id (when known), name and role. */
+export function speakerRef(sp: Speaker): { id?: string; name: string; role?: string } {
+  return { ...(sp.id ? { id: sp.id } : {}), name: sp.name, ...(sp.role ? { role: sp.role } : {}) };
 }
 
 /** What the corpus covers, for empty and no-result states. */
