@@ -84,7 +84,8 @@ export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
       id: `entity:${e.id}`,
       type: 'entity',
       title: [e.name, ...e.aliases.map((a) => a.text)].join(' | '),
-      text: e.description.text,
+      // The card's background sentences too: what the card says about an entity should find it.
+      text: [e.description.text, ...e.background.map((b) => b.text)].join(' '),
       entities: [e.id],
       kind: e.kind,
     });

@@ -2,6 +2,9 @@ import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../kb/types-kb';
 import type { SearchHit } from '../messages';
 import type { Speaker } from '../statements/types';
+import { foldPattern } from '../match/fold';
+import { intersectRange, parseQueryDates, rangeProblem } from './dates';
+import { isStopWord } from './language';
 import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './options';
 
 /** Narrows a search: record types, speaker, entity, source document, date range, statement kind. */
@@ -26,16 +29,23 @@ export function loadSearchIndex(serialized: { version: number; index: unknown })
   return MiniSearch.loadJS(serialized.index as never, SEARCH_OPTIONS);
 }
 
-type Stored = Pick<SearchDoc, 'type' | 'doc' | 'date' | 'speaker' | 'kind' | 'entities'>;
+type Stored = Pick<SearchDoc, 'type' | 'doc' | 'date' | 'speaker' | 'kind' | 'entities'> & { id: string };
 
-function passes(r: Stored, f: SearchFilters): boolean {
+/** The speaker filter's value for a speaker: the entity id, or "~" and the name for an unnamed speaker. */
+export const speakerKey = (sp: Speaker) => sp.id ?? `~${sp.name}`;
+
+function passes(r: Stored, f: SearchFilters, speakerOf: (id: string) => Speaker | undefined): boolean {
   if (f.types?.length && !f.types.includes(r.type)) return false;
-  if (f.speaker && r.speaker !== f.speaker) return false;
+  if (f.speaker) {
+    const sp = r.type === 'statement' ? speakerOf(r.id) : undefined;
+    if (!sp || speakerKey(sp) !== f.speaker) return false;
+  }
   if (f.entity && !(r.entities ?? []).includes(f.entity)) return false;
   if (f.doc && r.doc !== f.doc) return false;
   if (f.kind && r.kind !== f.kind) return false;
-  if ((f.from || f.to) && r.type !== 'entity') {
-    if (!r.date) return false;
+  // A date range applies to everything that has a date; what has none (entities) is left out.
+  if (f.from || f.to) {
+    if (!r.date || r.type === 'entity') return false;
     if (f.from && r.date < f.from) return false;
     if (f.to && r.date > f.to) return false;
   }
@@ -47,9 +57,52 @@ export function hasFilters(f: SearchFilters = {}): boolean {
   return Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : !!v));
 }
 
+/** Query terms without function words (in every supported language), unless nothing else is left. */
+function queryTerms(text: string): string[] {
+  const terms = (SEARCH_OPTIONS.tokenize!(text, '') as string[]).map((t) => foldPattern(t).replace(/'s$/, '')).filter(Boolean);
+  const content = terms.filter((t) => !isStopWord(t));
+  return content.length ? content : terms;
+}
+
+/** Speakers the query names (by any alias, or a surname alone), for ranking their statements first. */
+function namedSpeakers(kb: KnowledgeBase, terms: string[]): Set<string> {
+  const words = new Set(terms);
+  const speakers = new Set(kb.statements.map((st) => st.speaker.id).filter((id): id is string => !!id));
+  const out = new Set<string>();
+  for (const e of kb.entities) {
+    if (!speakers.has(e.id)) continue;
+    const names = [e.name, ...e.aliases.map((a) => a.text)].map((n) => foldPattern(n).split(/[\s-]+/));
+    const surname = e.kind === 'person' ? names[0]![names[0]!.length - 1] : undefined;
+    if ((surname && words.has(surname)) || names.some((n) => n.length > 0 && n.every((w) => words.has(w)))) out.add(e.id);
+  }
+  return out;
+}
+
+/** Entities whose name is the query plus a place ("… in Georgia") the query does not name. */
+function placeLeftOut(kb: KnowledgeBase, terms: string[]): Set<string> {
+  const words = new Set(terms);
+  const out = new Set<string>();
+  for (const e of kb.entities) {
+    const m = /^(.+?)\s+(?:in|of)\s+(\p{Lu}[\p{L}-]+)$/u.exec(e.name);
+    if (!m) continue;
+    const head = foldPattern(m[1]!).split(/[\s-]+/);
+    if (head.every((w) => words.has(w)) && !words.has(foldPattern(m[2]!))) out.add(`entity:${e.id}`);
+  }
+  return out;
+}
+
+// Ranking weights: a statement by a speaker the query names (the rest of the query is its topic), a bare heading or title.
+const NAMED_SPEAKER_BOOST = 4;
+const HEADING_WEIGHT = 0.35;
+const QUALIFIER_WEIGHT = 0.3;
+
 /**
- * Runs a query with prefix and fuzzy matching, then filters. With filters and
- * no query, lists everything that passes them (newest first).
+ * Runs a query with prefix and fuzzy matching, then filters. Dates, months
+ * and years in the query ("December 2023", "2024") are date filters; function
+ * words are dropped; a statement by a speaker the query names ranks first,
+ * headings below the passages they head, and entities by how much the corpus
+ * says about them. With filters and no query, lists everything that passes
+ * them (newest first). Throws on an inverted or invalid date range.
  */
 export function search(
   index: MiniSearch<SearchDoc>,
@@ -58,14 +111,41 @@ export function search(
   filters: SearchFilters = {},
   limit = 40,
 ): SearchHit[] {
-  const filter = (r: Record<string, unknown>) => passes(r as unknown as Stored, filters);
+  const problem = rangeProblem(filters.from, filters.to);
+  if (problem) throw new Error(problem);
+  const dated = parseQueryDates(query);
+  const withDates = dated.dateText ? { ...filters, ...intersectRange(filters, dated) } : filters;
+  const hits = run(index, kb, dated.text, withDates, limit);
+  // "1991 Alma-Ata": when the year, read as a date, leaves nothing, it was a word of the query.
+  if (hits.length === 0 && dated.dateText && dated.text) return run(index, kb, query, filters, limit);
+  return hits;
+}
+
+function run(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: string, filters: SearchFilters, limit: number): SearchHit[] {
+  const statementById = new Map(kb.statements.map((st) => [`statement:${st.id}`, st.speaker]));
+  const filter = (r: Record<string, unknown>) => passes(r as unknown as Stored, filters, (id) => statementById.get(id));
+  const passageKind = new Map<string, string>(kb.docs.flatMap((d) => d.passages.map((p) => [`passage:${p.id}`, p.kind] as const)));
+  const mentions = new Map(kb.entities.map((e) => [`entity:${e.id}`, e.mentions.length]));
   let results;
   if (!query.trim()) {
     if (!hasFilters(filters)) return [];
     results = index.search(MiniSearch.wildcard, { filter }).sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
   } else {
-    results = index.search(query, { ...SEARCH_QUERY_OPTIONS, filter });
-    if (results.length === 0) results = index.search(query, { ...SEARCH_QUERY_OPTIONS, combineWith: 'OR', filter });
+    const terms = queryTerms(query);
+    const speakers = namedSpeakers(kb, terms);
+    const qualifierLeftOut = placeLeftOut(kb, terms);
+    const boostDocument = (id: unknown, _term: string, stored?: Record<string, unknown>) => {
+      const key = String(id);
+      if (stored?.type === 'statement') return stored.speaker && speakers.has(String(stored.speaker)) ? NAMED_SPEAKER_BOOST : 1;
+      if (stored?.type === 'passage') return passageKind.get(key) === 'paragraph' ? 1 : HEADING_WEIGHT;
+      // An entity the corpus says much about outranks one it names in passing; a place the query leaves out
+      // of a name ("EU Monitoring Mission | in Georgia") means the reader did not ask for that place.
+      return (1 + Math.log1p(mentions.get(key) ?? 0) / 4) * (qualifierLeftOut.has(key) ? QUALIFIER_WEIGHT : 1);
+    };
+    const options = { ...SEARCH_QUERY_OPTIONS, filter, boostDocument };
+    const q = terms.join(' ');
+    results = index.search(q, options);
+    if (results.length === 0) results = index.search(q, { ...options, combineWith: 'OR' });
   }
   const entities = new Map(kb.entities.map((e) => [e.id, e]));
   const statements = new Map(kb.statements.map((s) => [s.id, s]));
@@ -114,6 +194,28 @@ export function speakerRef(sp: Speaker): { id?: string; name: string; role?: str
   return { ...(sp.id ? { id: sp.id } : {}), name: sp.name, ...(sp.role ? { role: sp.role } : {}) };
 }
 
+// A speaker that is a document ("joint statement", "U.S. National Security Strategy") quotes, it does not speak.
+const DOCUMENT_WORDS = /\b(?:statement|declaration|strategy|resolution|treaty|agreement|constitution|report|letter|communiqu[eé])\b/i;
+
+/**
+ * The speakers to filter by: people, organisations and countries (their
+ * governments) in the knowledge base, and unnamed speakers ("Some Western
+ * diplomats", "A.A."), each with the key the speaker filter takes. Places
+ * standing for a government ("Baku", "Brussels") and documents are not speakers.
+ */
+export function speakerChoices(kb: KnowledgeBase): Array<{ id: string; name: string; named: boolean }> {
+  const kinds = new Map(kb.entities.map((e) => [e.id, e.kind]));
+  const out = new Map<string, { id: string; name: string; named: boolean }>();
+  for (const { speaker } of kb.statements) {
+    const named = !!speaker.id;
+    const ok = named
+      ? ['person', 'organisation', 'country'].includes(kinds.get(speaker.id!) ?? '')
+      : !DOCUMENT_WORDS.test(speaker.name) && !/^\p{Lu}[\p{Ll}-]+$/u.test(speaker.name);
+    if (ok) out.set(speakerKey(speaker), { id: speakerKey(speaker), name: speaker.name, named });
+  }
+  return [...out.values()].sort((a, b) => Number(b.named) - Number(a.named) || a.name.localeCompare(b.name));
+}
+
 /** What the corpus covers, for empty and no-result states. */
 export function corpusInfo(kb: KnowledgeBase) {
   const dates = kb.docs.map((d) => d.provenance.date).sort();
@@ -121,9 +223,9 @@ export function corpusInfo(kb: KnowledgeBase) {
     documents: kb.docs.map((d) => ({ id: d.id, publisher: d.provenance.publisher, title: d.provenance.title, date: d.provenance.date })),
     from: dates[0]!,
     to: dates[dates.length - 1]!,
-    speakers: [...new Map(kb.statements.filter((s) => s.speaker.id).map((s) => [s.speaker.id!, s.speaker.name])).entries()]
-      .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    speakers: speakerChoices(kb),
+    /** Every date something in the corpus carries: documents and dated statements. */
+    dates: [...new Set([...dates, ...kb.statements.map((st) => st.statedOn ?? st.docDate)])].sort(),
     entities: kb.entities
       .map((e) => ({ id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length }))
       .sort((a, b) => b.mentions - a.mentions),
