@@ -42,7 +42,9 @@ export class BackgroundService {
     if (message.type === 'openPage') {
       const req = message.payload as MessageApi['openPage']['request'];
       await this.openUrl(
-        req.page === 'reader' ? `/reader.html#${encodeURIComponent(req.passage)}` : `/popup.html?entity=${encodeURIComponent(req.entity)}`,
+        req.page === 'reader'
+          ? `/reader.html#${encodeURIComponent(req.passage)}`
+          : `/popup.html?view=tab&entity=${encodeURIComponent(req.entity)}`,
       );
       return { ok: true };
     }
