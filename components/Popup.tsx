@@ -92,9 +92,7 @@ export function Popup({ api, initial = {}, layout = 'popup', children }: PopupPr
         </nav>
       </header>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'search' && (
-          <SearchPanel api={api} info={info} initialQuery={initial.query ?? ''} initialEntity={initial.entity} wide={layout === 'wide'} />
-        )}
+        {tab === 'search' && <SearchPanel api={api} info={info} initialQuery={initial.query ?? ''} initialEntity={initial.entity} />}
         {tab === 'page' && <PagePanel api={api} />}
         {tab === 'check' && <CheckPanel api={api} initialText={initial.check ?? ''} />}
       </div>
@@ -176,18 +174,25 @@ const GROUPS: Array<[SearchHit['type'], string]> = [
   ['passage', 'Passages'],
 ];
 
+/** The result groups, ordered by their best hit; groups without hits keep the default order at the end. */
+export function groupOrder(hits: SearchHit[]): typeof GROUPS {
+  const first = (type: SearchHit['type']) => {
+    const i = hits.findIndex((h) => h.type === type);
+    return i < 0 ? Infinity : i;
+  };
+  return [...GROUPS].sort((a, b) => first(a[0]) - first(b[0]));
+}
+
 function SearchPanel({
   api,
   info,
   initialQuery,
   initialEntity,
-  wide = false,
 }: {
   api: PopupApi;
   info: CorpusInfo | null;
   initialQuery: string;
   initialEntity?: string;
-  wide?: boolean;
 }) {
   const [query, setQuery] = useState(initialQuery);
   const [filters, setFilters] = useState<SearchFilters>(initialEntity ? { entity: initialEntity } : {});
@@ -218,7 +223,9 @@ function SearchPanel({
     const el = document.getElementById(`hit-${active}`);
     el?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
-  const ordered = useMemo(() => GROUPS.flatMap(([type]) => hits.filter((h) => h.type === type)), [hits]);
+  // Groups in the order of their best result (hits arrive best first): a question about what someone said shows statements first.
+  const groups = useMemo(() => groupOrder(hits), [hits]);
+  const ordered = useMemo(() => groups.flatMap(([type]) => hits.filter((h) => h.type === type)), [groups, hits]);
   const openHit = (h: SearchHit) => {
     if (h.type === 'entity' && h.entity) setFilters({ ...filters, entity: h.entity });
     else if (h.citation) api.openPassage(h.citation.passage);
@@ -247,7 +254,7 @@ function SearchPanel({
         aria-controls="results"
         aria-activedescendant={ordered[active] ? `hit-${active}` : undefined}
       />
-      <details class="filters" open={anyFilter || wide}>
+      <details class="filters" open={anyFilter}>
         <summary>Filters{anyFilter ? ' (on)' : ''}</summary>
         <FilterSelect
           label="Speaker"
@@ -344,7 +351,7 @@ function SearchPanel({
       )}
       {hits.length > 0 && <ExportButtons label="Copy all results" api={api} make={(f) => exportHits(ordered, f)} />}
       <div id="results" data-testid="results" role="listbox" aria-label="Results">
-        {GROUPS.map(([type, label]) => {
+        {groups.map(([type, label]) => {
           const group = hits.filter((h) => h.type === type);
           if (group.length === 0) return null;
           return (

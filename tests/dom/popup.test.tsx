@@ -96,6 +96,17 @@ describe('popup search (issue 13, defects 8 and 12; issue 12, defect 13)', () =>
     expect(root.textContent).toMatch(/Nothing in the corpus is dated from 30 June 2024 to 31 August 2024/);
   });
 
+  it('shows the group with the best result first: a question about what someone said shows the statement first', async () => {
+    const root = await mount(<Popup api={fakeApi().api} initial={{ query: 'what did Bayramov say about the constitution' }} />);
+    await flush();
+    expect(root.querySelector('#results section')!.getAttribute('aria-label')).toBe('Statements');
+    expect(root.querySelector('#hit-0')!.getAttribute('data-type')).toBe('statement');
+    expect(root.querySelector('#hit-0')!.textContent).toContain('Jeyhun Bayramov');
+    const zangezur = await mount(<Popup api={fakeApi().api} initial={{ query: 'Zangezur' }} />);
+    await flush();
+    expect(zangezur.querySelector('#hit-0')!.getAttribute('data-type')).toBe('entity');
+  });
+
   it('lists speakers only in the speaker filter, unnamed ones marked', async () => {
     const root = await mount(<Popup api={fakeApi().api} />);
     const options = [...root.querySelectorAll('select[aria-label=Speaker] option')].map((o) => o.textContent);
@@ -107,7 +118,6 @@ describe('popup search (issue 13, defects 8 and 12; issue 12, defect 13)', () =>
   it('has a layout for a full window, and "Search all" opens the page in it', async () => {
     const root = await mount(<Popup api={fakeApi().api} layout="wide" />);
     expect(root.querySelector('main')!.classList.contains('wide')).toBe(true);
-    expect((root.querySelector('details.filters') as HTMLDetailsElement).open).toBe(true);
     const opened: string[] = [];
     const { kb, searchIndex } = seedBuild();
     const service = new BackgroundService({ loadKb: async () => kb, loadIndex: async () => searchIndex }, async (p) => void opened.push(p));
