@@ -57,7 +57,7 @@ describe('search (issue 13, defects 8–12)', () => {
       const first = query(q)[0]!;
       if (first.type === 'passage') expect(passageKind(first.id), q).toBe('paragraph');
     }
-    expect(query('EU monitoring mission')[0]!.id).toBe('entity:eu-mission-armenia');
+    expect(query('EU monitoring mission')[0]!.id).toBe('entity:eu-temporary-mission-2022');
     expect(query('EU Monitoring Mission in Georgia')[0]!.id).toBe('entity:eumm-georgia');
   });
 
