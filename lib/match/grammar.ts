@@ -91,3 +91,25 @@ export function extendMatch(
     if (pos >= length || codes[pos] !== folded.charCodeAt(j)) return -1;
   return pos;
 }
+
+/** Letters that only Turkish and Azerbaijani write among the press languages: a word with one takes their suffixes. */
+const TURKIC_LETTERS = /[ıİşŞğĞəƏ]/;
+
+/**
+ * A search term's stem: the folded word without the longest ending its script's grammar allows
+ * (Russian for Cyrillic, Armenian for Armenian, Turkish/Azerbaijani for a word with their letters),
+ * so that "Пашиняна", "Փաշինյանի" and "Bakıya" meet "Пашинян", "Փաշինյան" and "Bakı". `word` is as written.
+ */
+export function stemTerm(word: string, folded: string): string {
+  let grammars: string[];
+  let keep: number;
+  if (/[\u0400-\u04ff]/.test(folded)) [grammars, keep] = [['ru-noun', 'ru-adj'], 4];
+  else if (/[\u0531-\u058f]/.test(folded)) [grammars, keep] = [['hy'], 3];
+  else if (TURKIC_LETTERS.test(word)) [grammars, keep] = [['turkic'], 3];
+  else return folded;
+  for (let at = keep; at < folded.length; at++) {
+    const rest = folded.slice(at);
+    if (grammars.some((g) => acceptsSuffix(g, rest))) return folded.slice(0, at);
+  }
+  return folded;
+}

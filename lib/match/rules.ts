@@ -36,7 +36,7 @@ function wordBefore(text: string, start: number): string | null {
  * ("Devlet Başkanı Aliyev", "глава МИД … Байрамов", "President Michel"); Russian ones in any case.
  */
 const OFFICE =
-  /^(?:president|président|presidente|prezident(?:i)?|(?:cumhur)?başkan(?:ı)?|başbakan(?:ı)?|bakan(?:ı)?|nazir(?:i)?|premyer|premier|minister|ministre|chancellor|secretary|adviser|advisor|ambassador|ambassadeur|envoy|chairman|chair|spokesperson|spokesman|spokeswoman|mr\.?|m\.|mme|президент\p{L}{0,3}|премьер\p{L}{0,3}|министр\p{L}{0,3}|госсекретар\p{L}{0,3}|глав[аыеуой]{1,2}|лидер\p{L}{0,3}|спикер\p{L}{0,3})$/u;
+  /^(?:president|président|presidente|prezident(?:i)?|(?:cumhur)?başkan(?:ı)?|başbakan(?:ı)?|bakan(?:ı)?|nazir(?:i)?|premyer|premier|minister|ministre|chancellor|secretary|adviser|advisor|ambassador|ambassadeur|envoy|chairman|chair|spokesperson|spokesman|spokeswoman|президент\p{L}{0,3}|премьер\p{L}{0,3}|министр\p{L}{0,3}|госсекретар\p{L}{0,3}|глав[аыеуой]{1,2}|лидер\p{L}{0,3}|спикер\p{L}{0,3})$/u;
 
 /** True when a title or office stands right before the surname at `start`. */
 export function hasTitleBefore(text: string, start: number): boolean {
