@@ -16,12 +16,12 @@ export interface Excerpt {
 }
 
 /** Reads every excerpt of the development set; a file without url, expect or the --- line is an error. */
-export function readDevset(): Excerpt[] {
+export function readDevset(dir = DEVSET): Excerpt[] {
   const excerpts: Excerpt[] = [];
-  for (const lang of readdirSync(DEVSET, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const name of readdirSync(resolve(DEVSET, lang.name)).filter((f) => f.endsWith('.txt'))) {
+  for (const lang of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const name of readdirSync(resolve(dir, lang.name)).filter((f) => f.endsWith('.txt'))) {
       const file = `${lang.name}/${name}`;
-      const source = readFileSync(resolve(DEVSET, file), 'utf8');
+      const source = readFileSync(resolve(dir, file), 'utf8');
       const split = source.indexOf('\n---\n');
       const header = source.slice(0, split);
       const url = /^url: (.+)$/m.exec(header)?.[1];
