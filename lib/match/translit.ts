@@ -79,17 +79,27 @@ const SYSTEMS: Record<string, { lang?: string; rules: Rule[] }> = {
   ru: { rules: [[/j/g, 'dzh']] },
 };
 
-/** Endings that vary by press for each origin: Armenian -yan, Azerbaijani -yev/-yeva and -ov. */
-const ENDINGS: Record<Origin, Rule[][]> = {
-  hy: [[], [[/yan\b/g, 'ian']]],
-  az: [
-    [],
-    [
+/** Endings that vary by press for each origin: Armenian -yan/-ian, Azerbaijani -yev/-ev/-iev. */
+const ENDINGS: Record<Origin, Record<string, Rule[]>> = {
+  hy: { yan: [], ian: [[/yan\b/g, 'ian']] },
+  az: {
+    yev: [],
+    ev: [
       [/iyev/g, 'iev'],
       [/yev/g, 'ev'],
     ],
-    [[/(?<!i)yev/g, 'iev']],
-  ],
+    iev: [[/(?<!i)yev/g, 'iev']],
+  },
+};
+/** Which endings each press writes: English and Dutch both, French -ian and -ev/-iev, the others the canonical one. */
+const ENDINGS_BY_SYSTEM: Record<string, string[]> = {
+  en: ['yan', 'ian', 'yev', 'ev'],
+  fr: ['ian', 'ev', 'iev'],
+  nl: ['yan', 'ian', 'yev'],
+  de: ['yan', 'yev'],
+  tr: ['yan', 'yev'],
+  az: ['yan', 'yev'],
+  ru: ['yan', 'ev'],
 };
 
 /** Canonical Latin to Cyrillic, longest first, as the Russian press writes these names. */
@@ -159,10 +169,14 @@ export function spellingsOf(canonical: string, origin: Origin): Spelling[] {
     if (text !== lower && !out.has(text + (lang ?? '')))
       out.set(text + (lang ?? ''), { text: recase(canonical, text), ...(lang ? { lang } : {}) });
   };
-  for (const ending of ENDINGS[origin]) {
-    const base = apply(lower, ending);
-    add(base);
-    for (const system of Object.values(SYSTEMS)) add(apply(base, system.rules), system.lang);
+  for (const [system, endings] of Object.entries(ENDINGS_BY_SYSTEM)) {
+    for (const ending of endings) {
+      const rules = ENDINGS[origin][ending];
+      if (!rules) continue;
+      const base = apply(lower, rules);
+      if (system === 'en') add(base);
+      else add(apply(base, SYSTEMS[system]!.rules), SYSTEMS[system]!.lang);
+    }
   }
   // Russian softens an l before a consonant in Azerbaijani names (Ilham → Ильхам).
   let cyrillic = apply(origin === 'az' ? lower.replace(/l(?=[^aeiouyl\s])/g, 'lь') : lower, CYRILLIC);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher } from '../../lib/kb/compile';
+import { parseEntities } from '../../lib/kb/load';
 import type { Alias, Entity } from '../../lib/kb/types';
 import { acceptsSuffix } from '../../lib/match/grammar';
 import { Matcher } from '../../lib/match/matcher';
@@ -236,5 +237,20 @@ describe('descriptions, titles and longer names of other things', () => {
       ['charles-michel', 'Michel'],
       ['jake-sullivan', 'Sullivan'],
     ]);
+  });
+});
+
+describe('knowledge-base errors for the new alias fields', () => {
+  it('names the file, line and alias of an unknown origin', () => {
+    const yaml = [
+      'entities:',
+      '  - id: someone',
+      '    name: Some One',
+      '    kind: person',
+      '    description: { text: A person., cites: [000-p1] }',
+      '    aliases:',
+      '      - { text: Some One, origin: xx }',
+    ].join('\n');
+    expect(() => parseEntities(yaml, 'seeds/entities.yaml')).toThrow(/^Backstory: seeds\/entities\.yaml:7.*unknown origin "xx"/s);
   });
 });
