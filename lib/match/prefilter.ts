@@ -80,7 +80,14 @@ export function buildPrefilterSource(
     needles.add(runs[0]!);
   }
   const needleSource = alternation(needles);
-  const exactSource = alternation(exact);
+  // Not pruned like the needles: with word boundaries "EU" no longer stands for "EUMM". Longest first.
+  const exactSource =
+    exact.size === 0
+      ? null
+      : [...exact]
+          .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+          .map((alias) => [...alias].map(escape).join(''))
+          .join('|');
   return {
     folded: needleSource === null ? null : `${needleSource}|${otherMarksClass()}`,
     // Acronyms are whole words ("AB", not the start of "ABC"); a plain class, since property classes are slow to compile.
