@@ -57,11 +57,17 @@ export function hasFilters(f: SearchFilters = {}): boolean {
   return Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : !!v));
 }
 
-/** Query terms without function words (in every supported language), unless nothing else is left. */
-function queryTerms(text: string): string[] {
-  const terms = (SEARCH_OPTIONS.tokenize!(text, '') as string[]).map((t) => foldPattern(t).replace(/'s$/, '')).filter(Boolean);
-  const content = terms.filter((t) => !isStopWord(t));
-  return content.length ? content : terms;
+/**
+ * Query words without function words (in every supported language), unless nothing else is left:
+ * as typed (the index's own term processing folds and stems them, and needs the original letters,
+ * e.g. Turkish "ı"), and folded (for matching names against entity aliases).
+ */
+function queryTerms(text: string): { typed: string[]; folded: string[] } {
+  const typed = (SEARCH_OPTIONS.tokenize!(text, '') as string[]).filter(Boolean);
+  const words = typed.map((t) => ({ t, f: foldPattern(t).replace(/'s$/, '') })).filter((w) => w.f);
+  const content = words.filter((w) => !isStopWord(w.f));
+  const kept = content.length ? content : words;
+  return { typed: kept.map((w) => w.t), folded: kept.map((w) => w.f) };
 }
 
 /** Speakers the query names (by any alias, or a surname alone), for ranking their statements first. */
@@ -131,7 +137,7 @@ function run(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: string, fil
     if (!hasFilters(filters)) return [];
     results = index.search(MiniSearch.wildcard, { filter }).sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
   } else {
-    const terms = queryTerms(query);
+    const { typed, folded: terms } = queryTerms(query);
     const speakers = namedSpeakers(kb, terms);
     const qualifierLeftOut = placeLeftOut(kb, terms);
     const boostDocument = (id: unknown, _term: string, stored?: Record<string, unknown>) => {
@@ -143,7 +149,7 @@ function run(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: string, fil
       return (1 + Math.log1p(mentions.get(key) ?? 0) / 4) * (qualifierLeftOut.has(key) ? QUALIFIER_WEIGHT : 1);
     };
     const options = { ...SEARCH_QUERY_OPTIONS, filter, boostDocument };
-    const q = terms.join(' ');
+    const q = typed.join(' ');
     results = index.search(q, options);
     if (results.length === 0) results = index.search(q, { ...options, combineWith: 'OR' });
   }
