@@ -110,14 +110,16 @@ interface Token {
   own: boolean;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’‑-]*/gu;
+// Every dash separates words, as folding makes them spaces: "Armenia–Azerbaijan" (en dash), "Armenia-Azerbaijan"
+// and "Armenia Azerbaijan" are the same words, whichever one the quote or the source uses.
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*/gu;
 
 const normWord = (w: string) => foldPattern(w).replace(/[’]/g, "'").replace(/'s$/, '');
 
 function tokens(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   for (const m of text.slice(from, to).matchAll(WORD)) {
-    const shown = m[0].replace(/['’‑-]+$/, '');
+    const shown = m[0].replace(/['’]+$/, '');
     const start = from + m.index;
     out.push({ norm: normWord(shown), start, end: start + shown.length, own: true });
   }

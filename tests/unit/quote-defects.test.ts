@@ -22,6 +22,15 @@ describe('quote check (issue 13, defects 1–7)', () => {
     for (const f of FORMATS) expect(exportQuoteCheck(r, f)).toContain('cannot be');
   });
 
+  it('a compound written with an en dash is the same word as with a hyphen (either side)', () => {
+    // The source has "Armenia-Azerbaijan" (hyphen-minus); a quote copied from another outlet often has an en dash.
+    const r = check('I now encourage leaders to finalize an Armenia\u2013Azerbaijan peace agreement as quickly as possible');
+    expect(r.verdict).toBe('exact');
+    expect(r.matches[0]!.speaker!.id).toBe('charles-michel');
+    expect(check('confidence\u2013building measures that will be taken in the near future').verdict).toBe('exact');
+    expect(check('I now encourage leaders to finalize an Armenia Azerbaijan peace agreement as quickly as possible').verdict).toBe('exact');
+  });
+
   it('1: words cut from the middle of a quote are never exact', () => {
     const r = check('Azerbaijan does really intend to conclude such a treaty');
     expect(r.verdict).toBe('close');
