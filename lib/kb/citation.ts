@@ -1,4 +1,5 @@
 import type { Provenance } from '../corpus/types';
+import { statementDateLabel } from '../statements/dates';
 import type { Statement } from '../statements/types';
 
 /** A URL to the original article that scrolls to the passage (a text fragment), when the source has a URL. */
@@ -24,7 +25,7 @@ export function formatDate(iso: string): string {
 
 /** A statement's citation as plain text and as Markdown: “quote,” Speaker, Role, Publisher, Date, URL. */
 export function statementCitation(statement: Statement, source: Provenance): { text: string; markdown: string } {
-  const date = formatDate(statement.statedOn ?? statement.docDate);
+  const date = statementDateLabel(statement);
   const words = statement.kind === 'direct' ? `“${statement.text.replace(/[.,]$/, '')},”` : `${statement.text} (reported)`;
   const who = [statement.speaker.name, statement.speaker.role].filter(Boolean).join(', ');
   const where = [source.publisher, date].join(', ');

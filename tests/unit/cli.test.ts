@@ -32,7 +32,7 @@ describe('cli', () => {
     expect(rows.length).toBeGreaterThanOrEqual(2);
     for (const r of rows) expect((r.speaker as { id: string }).id).toBe('jeyhun-bayramov');
     expect(rows[0]).toMatchObject({ kind: 'direct', doc: '000', passage: '000-p12', date: '2024-10-22' });
-    expect(Object.keys(rows[0]!)).toEqual(['id', 'kind', 'speaker', 'text', 'doc', 'passage', 'date']);
+    expect(Object.keys(rows[0]!)).toEqual(['id', 'kind', 'speaker', 'text', 'doc', 'passage', 'date', 'dateSource']);
   });
 
   it('searches', async () => {
