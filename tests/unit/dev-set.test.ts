@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { falseStatements, figures, loadDevSet, rightSpeaker } from './dev-set';
+import { falseStatements, figures, HELD_OUT_DIR, loadDevSet, rightSpeaker } from './dev-set';
 
 /**
  * The development set (tests/fixtures/articles): real news articles in six languages that nobody on this project
@@ -37,5 +37,14 @@ describe('development set', () => {
     const extra = articles.flatMap((a) => falseStatements(a).map((s) => `${a.file}: ${s.text}`));
     expect(extra).toEqual([]);
     for (const row of rows) expect(row.falseStatements, row.language).toBe(0);
+  });
+
+  it('reports the figures on the held-out articles, labelled after the rules were written', () => {
+    const heldOut = loadDevSet(HELD_OUT_DIR);
+    const line = (r: (typeof rows)[number]) =>
+      [r.language, r.articles, r.labelled, r.clear4, r.right, r.share.toFixed(3), r.falseStatements].join('\t');
+    console.log(['held-out\tarticles\tlabelled\tclear4+\tright\tshare\tfalse', ...figures(heldOut).map(line)].join('\n'));
+    expect(heldOut.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(heldOut.map((a) => a.meta.language)).size).toBeGreaterThanOrEqual(4);
   });
 });
