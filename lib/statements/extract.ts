@@ -191,6 +191,8 @@ interface Ctx {
   input: ExtractInput;
   /** The statements found so far, for pronouns that point into a quotation. */
   statements: Statement[];
+  /** Full names in the document by their last word, made on first use. */
+  fullNames?: Map<string, string>;
   sentences: SentenceRef[];
   sentenceSpeakers: Map<string, Speaker>;
   key: (s: SentenceRef) => string;
@@ -381,13 +383,16 @@ function firstPersonIn(ctx: Ctx, s: SentenceRef): Speaker | null {
 
 /** The full name a lone surname stands for: a name of two or three words earlier in the document ending with it. */
 function fullNameOf(ctx: Ctx, surname: string): string | undefined {
-  for (const s of ctx.sentences) {
-    const found = namesIn(s.passage.text.slice(s.sentence.start, s.sentence.end)).find(
-      (n) => n.words >= 2 && n.name.split(' ').at(-1) === surname,
-    );
-    if (found) return found.name;
+  if (!ctx.fullNames) {
+    ctx.fullNames = new Map();
+    for (const s of ctx.sentences) {
+      for (const n of namesIn(s.passage.text.slice(s.sentence.start, s.sentence.end))) {
+        const last = n.name.split(' ').at(-1)!;
+        if (n.words >= 2 && !ctx.fullNames.has(last)) ctx.fullNames.set(last, n.name);
+      }
+    }
   }
-  return undefined;
+  return ctx.fullNames.get(surname);
 }
 
 /** Resolves "this text", "the declaration": the nearest earlier phrase with that head noun. */
@@ -461,7 +466,12 @@ function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number):
   const entity = (cutAt ? speakerFromPhrase(ctx, passage, from, from + cutAt.index) : null) ?? speakerFromPhrase(ctx, passage, from, to);
   // "Azerbaycan Cumhurbaşkanı", "the Armenian prime minister": a person's title, not the country it names.
   const titleOfPlace = entity && NON_PERSON_KINDS.has(ctx.input.entities.get(entity.id!)?.kind ?? '') && personLike(phrase);
-  if (entity && !titleOfPlace) return { speaker: entity, confidence: 0.95 };
+  // "US State Department spokesman Matthew Miller": the person the organisation's title belongs to.
+  const spokesperson =
+    entity &&
+    ctx.input.entities.get(entity.id!)?.kind !== 'person' &&
+    namesIn(phrase.split(/[,(]/)[0]!).some((n) => n.words >= 2 && !entity.name.includes(n.name));
+  if (entity && !titleOfPlace && !spokesperson) return { speaker: entity, confidence: 0.95 };
   const unknown = unknownSpeaker(ctx, phrase);
   return unknown ? { speaker: unknown, confidence: 0.75 } : null;
 }
@@ -655,11 +665,13 @@ function attributeQuote(
 function subjectBefore(ctx: Ctx, sref: SentenceRef, openAt: number): Speaker | null {
   const { passage } = sref;
   let sentence = sref.sentence;
+  let base = sref;
   // A sentence the segmenter began in lower case (" sorusuna, '…'") goes on from the one before.
   const index = ctx.sentences.indexOf(sref);
   const prev = ctx.sentences[index - 1];
   if (prev && prev.passage === passage && /^[\s,]*\p{Ll}/u.test(passage.text.slice(sentence.start, openAt))) {
     sentence = { start: prev.sentence.start, end: sentence.end };
+    base = prev;
   }
   const person = mentionsIn(ctx, passage, sentence.start, openAt)
     .filter((m) => ctx.input.entities.get(m.entity)?.kind === 'person')
@@ -669,6 +681,9 @@ function subjectBefore(ctx: Ctx, sref: SentenceRef, openAt: number): Speaker | n
     return { id: person.entity, name: ctx.input.entities.get(person.entity)!.name, ...(role ? { role } : {}) };
   }
   const before = passage.text.slice(sentence.start, openAt);
+  // The subject opens the sentence ("O, jurnalistin sualına toxunaraq, “…” deyib"): a pronoun there points back.
+  const opening = /^\s*(\p{L}+)\s*,/u.exec(before);
+  if (opening && PRONOUNS.test(opening[1]!)) return resolvePronoun(ctx, base, sentence.start);
   const clause = /([^,.;:«»“”"]+?)[,\s]*$/u.exec(before);
   if (!clause) return null;
   const from = sentence.start + clause.index;
@@ -680,8 +695,12 @@ function speakerNamedNext(ctx: Ctx, sref: SentenceRef, closing: SentenceRef | un
   const index = ctx.sentences.indexOf(closing ?? sref);
   const next = ctx.sentences[index + 1];
   // The next sentence of the paragraph, or the next paragraph's first when the quotation ends its own.
-  if (!next || (next.passage !== sref.passage && (next.sentenceIndex !== 0 || next.passage.kind !== 'paragraph'))) return null;
+  if (!next || (next.passage !== sref.passage && next.sentenceIndex !== 0)) return null;
   const text = next.passage.text.slice(next.sentence.start, next.sentence.end);
+  // A line of its own under a pulled quotation: "– Арарат Мирзоян".
+  const byline = /^[–—-]\s*([^.,;:]{2,60})$/u.exec(text.trim());
+  if (byline && next.passage !== sref.passage) return unknownSpeaker(ctx, byline[1]!);
+  if (next.passage !== sref.passage && next.passage.kind !== 'paragraph') return null;
   const m = THIS_WAS_RE.exec(text);
   if (!m || m.index > 60) return null;
   const rest = text.slice(m.index + m[0].length);

@@ -37,7 +37,7 @@ function scan(text: string): { spans: QuoteSpan[]; partial: PartialQuote[] } {
   let double = -1;
   let low = -1;
   let single = -1;
-  let straightDouble = -1;
+  const straightDouble: number[] = [];
   let straightSingle = -1;
   let angleSingle = -1;
   const guillemets: number[] = [];
@@ -60,6 +60,8 @@ function scan(text: string): { spans: QuoteSpan[]; partial: PartialQuote[] } {
     } else if (ch === '“') double = i;
     else if (ch === '”') {
       if (double >= 0) spans.push({ open: double, close: i, style: 'double' });
+      // A straight mark closed by a curly one ("an offer and an agreement”): pages mix them.
+      else if (straightDouble.length) spans.push({ open: straightDouble.pop()!, close: i, style: 'straight-double' });
       else if (!letterBefore && letterAfter)
         double = i; // ”…” (one mark both ways)
       else orphanClose(i);
@@ -82,10 +84,13 @@ function scan(text: string): { spans: QuoteSpan[]; partial: PartialQuote[] } {
         single = -1;
       }
     } else if (ch === '"') {
-      if (straightDouble >= 0 && !letterAfter) {
-        spans.push({ open: straightDouble, close: i, style: 'straight-double' });
-        straightDouble = -1;
-      } else if (!letterBefore && next !== undefined && !/\s/.test(next)) straightDouble = i;
+      // Straight marks nest one level ("… работающих "на земле". … МИД"): an opener inside an open quotation.
+      if (straightDouble.length && !letterAfter && prev !== undefined && !/\s/.test(prev)) {
+        spans.push({ open: straightDouble.pop()!, close: i, style: 'straight-double' });
+      } else if (!letterBefore && next !== undefined && !/\s/.test(next)) {
+        if (straightDouble.length === 2) straightDouble.shift();
+        straightDouble.push(i);
+      }
     } else if (ch === "'") {
       if (letterBefore && letterAfter) continue;
       // Closes after a letter or the quotation's own end punctuation ('…mı?' sorusuna).

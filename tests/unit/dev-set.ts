@@ -47,8 +47,11 @@ export interface DevArticle {
 }
 
 export const ARTICLES_DIR = resolve(ROOT, 'tests/fixtures/articles');
-/** Articles labelled after the rules were written and never used to change them: the out-of-sample check. */
-export const HELD_OUT_DIR = resolve(ROOT, 'tests/fixtures/articles-heldout');
+/**
+ * A second round of articles, labelled after the first rules were written and first run untouched
+ * (15 of 22 right, 0.68, 1 false statement); the fixes they then prompted make them development data too.
+ */
+export const ROUND2_DIR = resolve(ROOT, 'tests/fixtures/articles-round2');
 
 const OPENERS = '"“”„«»‘’\'‹›';
 const CLOSER: Record<string, string> = { '“': '”', '„': '“', '«': '»', '‹': '›', '‘': '’', '"': '"', "'": "'", '”': '”', '»': '«' };

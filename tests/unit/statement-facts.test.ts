@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { statementDateLabel } from '../../lib/statements/dates';
 import type { Statement } from '../../lib/statements/types';
 import { loadDevSet } from './dev-set';
 import { seedBuild } from './seed-data';
+
+// Building the seeds (and the articles) takes seconds on a busy machine: do it once, outside any test's timeout.
+beforeAll(() => void seedBuild(), 60_000);
 
 const kb = () => seedBuild().kb;
 const find = (passage: string, opening: string) => kb().statements.find((s) => s.passage === passage && s.text.startsWith(opening));
