@@ -16,11 +16,12 @@ export function textFragmentUrl(url: string | null, passageText: string): string
   return `${url}#:~:text=${enc(start)},${enc(words.slice(-4).join(' '))}`;
 }
 
-/** "22 October 2024" from "2024-10-22". */
+/** "22 October 2024" from "2024-10-22"; "September 2022" and "1990" from the partial dates statements can carry. */
 export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = iso.split('-').map(Number) as [number, number?, number?];
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${d} ${months[m - 1]} ${y}`;
+  if (m === undefined) return String(y);
+  return d === undefined ? `${months[m - 1]} ${y}` : `${d} ${months[m - 1]} ${y}`;
 }
 
 /** A statement's citation as plain text and as Markdown: “quote,” Speaker, Role, Publisher, Date, URL. */

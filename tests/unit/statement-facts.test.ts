@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDate } from '../../lib/kb/citation';
 import { statementDateLabel } from '../../lib/statements/dates';
 import type { Statement } from '../../lib/statements/types';
 import { loadDevSet } from './dev-set';
@@ -76,6 +77,10 @@ describe('dates (issue 12 defect 2)', () => {
     expect(s.statedOn).toBeUndefined();
     expect(statementDateLabel(s)).toBe('published 22 Oct 2024');
     expect(statementDateLabel({ dateSource: 'stated', statedOn: '2024-10-21', docDate: '2024-10-22' })).toBe('21 Oct 2024');
+    // A document's year or a month (the declaration of 1990, "The September skirmishes") reads as such everywhere.
+    expect(statementDateLabel({ dateSource: 'stated', statedOn: '1990', docDate: '2024-10-22' })).toBe('1990');
+    expect(formatDate('2022-09')).toBe('September 2022');
+    expect(formatDate('1990')).toBe('1990');
   });
 
   it('does not date a statement by the day someone else acted on the speaker ("to Aliyev on Monday")', () => {
