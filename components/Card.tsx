@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Passage, Provenance } from '../lib/corpus/types';
 import { formatDate, numberCitations, passageDistinctions, statementCitation, textFragmentUrl } from '../lib/kb/citation';
+import { statementDateLabel } from '../lib/statements/dates';
 import type { CardData } from '../lib/messages';
 import type { Statement } from '../lib/statements/types';
 
@@ -271,7 +272,7 @@ function StatementList({
                     <span class="kindlabel">quote</span>
                   </>
                 ) : null}{' '}
-                · <time dateTime={s.statedOn ?? s.docDate}>{formatDate(s.statedOn ?? s.docDate)}</time>
+                · <time dateTime={s.statedOn ?? s.docDate}>{statementDateLabel(s)}</time>
                 {source && (
                   <>
                     {' · '}

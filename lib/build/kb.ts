@@ -10,6 +10,7 @@ import { Matcher } from '../match/matcher';
 import type { MatcherTables, Mention } from '../match/types';
 import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from '../search/options';
 import { processDocument } from '../pipeline/process';
+import { statementsAbout } from '../statements/about';
 import type { QuotedTerm, Statement } from '../statements/types';
 import { readCorpus } from './seeds';
 
@@ -35,7 +36,7 @@ export function buildAll(seedsDir: string, displayRoot = process.cwd()): BuildOu
   validateReferences(entities, new Set(docs.flatMap((d) => d.passages.map((p) => p.id))), where);
   const tables = compileMatcher(entities, where);
   const matcher = new Matcher(tables);
-  const info = new Map(entities.map((e) => [e.id, { kind: e.kind, name: e.name }]));
+  const info = new Map(entities.map((e) => [e.id, { kind: e.kind, name: e.name, ...(e.date ? { date: e.date.text } : {}) }]));
 
   const statements: Statement[] = [];
   const terms: QuotedTerm[] = [];
@@ -47,6 +48,12 @@ export function buildAll(seedsDir: string, displayRoot = process.cwd()): BuildOu
     terms.push(...processed.terms);
   }
 
+  const about = statementsAbout(
+    statements,
+    new Map(docs.flatMap((d) => d.passages.map((p) => [p.id, p]))),
+    mentionsByPassage,
+    (id) => info.get(id)?.kind,
+  );
   const stripLine = ({ line: _line, ...cited }: CitedText): CitedText => cited;
   const kbEntities: KbEntity[] = entities.map(({ line: _line, ...withLines }) => {
     const entity = {
@@ -54,21 +61,15 @@ export function buildAll(seedsDir: string, displayRoot = process.cwd()): BuildOu
       description: stripLine(withLines.description),
       background: withLines.background.map(stripLine),
       naming: withLines.naming.map(stripLine),
+      ...(withLines.date ? { date: stripLine(withLines.date) } : {}),
     };
     const mentions = [...mentionsByPassage].filter(([, ms]) => ms.some((m) => m.entity === entity.id)).map(([id]) => id);
-    const statementsAbout = statements
-      .filter(
-        (s) =>
-          s.speaker.id !== entity.id &&
-          (mentionsByPassage.get(s.passage) ?? []).some((m) => m.entity === entity.id && m.start >= s.start && m.end <= s.end),
-      )
-      .map((s) => s.id);
     return {
       ...entity,
       mentions,
       docs: [...new Set(mentions.map((p) => p.split('-')[0]!))],
       statementsBy: statements.filter((s) => s.speaker.id === entity.id).map((s) => s.id),
-      statementsAbout,
+      statementsAbout: about.get(entity.id) ?? [],
     };
   });
   const kb: KnowledgeBase = { version: KB_VERSION, docs, entities: kbEntities, statements, terms };

@@ -50,6 +50,7 @@ export const statements: Command = {
         doc: s.doc,
         passage: s.passage,
         date: s.statedOn ?? s.docDate,
+        dateSource: s.dateSource,
       }));
     return print(ctx, rows, (r) => `${r.date}\t${r.kind}\t${r.speaker.name}\t“${r.text}”\t[${r.passage}]`, 'no statements.');
   },

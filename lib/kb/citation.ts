@@ -1,4 +1,5 @@
 import type { Provenance } from '../corpus/types';
+import { statementDateLabel } from '../statements/dates';
 import type { Statement } from '../statements/types';
 
 /** A URL to the original article that scrolls to the passage (a text fragment), when the source has a URL. */
@@ -15,16 +16,17 @@ export function textFragmentUrl(url: string | null, passageText: string): string
   return `${url}#:~:text=${enc(start)},${enc(words.slice(-4).join(' '))}`;
 }
 
-/** "22 October 2024" from "2024-10-22". */
+/** "22 October 2024" from "2024-10-22"; "September 2022" and "1990" from the partial dates statements can carry. */
 export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = iso.split('-').map(Number) as [number, number?, number?];
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  return `${d} ${months[m - 1]} ${y}`;
+  if (m === undefined) return String(y);
+  return d === undefined ? `${months[m - 1]} ${y}` : `${d} ${months[m - 1]} ${y}`;
 }
 
 /** A statement's citation as plain text and as Markdown: “quote,” Speaker, Role, Publisher, Date, URL. */
 export function statementCitation(statement: Statement, source: Provenance): { text: string; markdown: string } {
-  const date = formatDate(statement.statedOn ?? statement.docDate);
+  const date = statementDateLabel(statement);
   const words = statement.kind === 'direct' ? `“${statement.text.replace(/[.,]$/, '')},”` : `${statement.text} (reported)`;
   const who = [statement.speaker.name, statement.speaker.role].filter(Boolean).join(', ');
   const where = [source.publisher, date].join(', ');

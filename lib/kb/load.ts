@@ -117,6 +117,12 @@ export function parseEntities(source: string, where: string): Entity[] {
         }
       }
     }
+    const dateNode = node.get('date', true) as Node | undefined;
+    const date = dateNode === undefined ? undefined : cited(dateNode, 'date');
+    if (date && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date.text))
+      fail(`${id}: date "${date.text}" must be YYYY, YYYY-MM or YYYY-MM-DD.`, dateNode);
+    if (date && kind !== 'document' && kind !== 'agreement')
+      fail(`${id}: only a document or an agreement has a date (this is a ${kind}).`, dateNode);
     const relatedNode = node.get('related', true) as Node | undefined;
     const related = isSeq(relatedNode) ? relatedNode.items.map((r) => String((r as { value: unknown }).value)) : [];
     const highlight = node.get('highlight');
@@ -128,6 +134,7 @@ export function parseEntities(source: string, where: string): Entity[] {
       aliases,
       background,
       naming: citedList('naming'),
+      ...(date ? { date } : {}),
       related,
       highlight: highlight === undefined ? kind !== 'country' : Boolean(highlight),
       line,

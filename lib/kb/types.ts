@@ -30,6 +30,8 @@ export interface Entity {
   aliases: Alias[];
   background: CitedText[];
   naming: CitedText[];
+  /** For a document or agreement: when it was adopted (text is YYYY, YYYY-MM or YYYY-MM-DD), with the passage that says so. */
+  date?: CitedText;
   related: string[];
   /** Whether the content script highlights it by default (countries do not). */
   highlight: boolean;

@@ -6,7 +6,7 @@ import type { Entity } from './types';
 export function validateReferences(entities: Entity[], passageIds: Set<string>, where: string): void {
   const ids = new Set(entities.map((e) => e.id));
   for (const entity of entities) {
-    const cited = [entity.description, ...entity.background, ...entity.naming];
+    const cited = [entity.description, ...entity.background, ...entity.naming, ...(entity.date ? [entity.date] : [])];
     if (entity.background.length === 0) {
       throw new KbError(where, entity.line, `${entity.id}: no background sentence; add 1–4, each with "cites".`);
     }

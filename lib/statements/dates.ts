@@ -3,27 +3,38 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const MONTH = `(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})`;
 const WEEKDAY = `(${WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|')})`;
 
-const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { month?: number; day?: number; weekday?: number } }> = [
+const YEAR = String.raw`(?:,?\s+(\d{4}))?`;
+
+/** Date forms, most precise first; each yields a month (0-based), and a day, a weekday or a year where the text gives them. */
+const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { month?: number; day?: number; weekday?: number; year?: number } }> = [
   {
-    re: new RegExp(`\\b${WEEKDAY},\\s+${MONTH}\\s+(\\d{1,2})\\b`),
-    parse: (m) => ({ month: MONTHS.indexOf(m[2]!.toLowerCase()), day: Number(m[3]) }),
+    re: new RegExp(`\\b${WEEKDAY},\\s+${MONTH}\\s+(\\d{1,2})\\b${YEAR}`),
+    parse: (m) => ({ month: MONTHS.indexOf(m[2]!.toLowerCase()), day: Number(m[3]), year: m[4] ? Number(m[4]) : undefined }),
   },
   {
-    re: new RegExp(`\\b[Oo]n\\s+(\\d{1,2})\\s+${MONTH}\\b`),
-    parse: (m) => ({ month: MONTHS.indexOf(m[2]!.toLowerCase()), day: Number(m[1]) }),
+    re: new RegExp(`\\b[Oo]n\\s+(\\d{1,2})\\s+${MONTH}\\b${YEAR}`),
+    parse: (m) => ({ month: MONTHS.indexOf(m[2]!.toLowerCase()), day: Number(m[1]), year: m[3] ? Number(m[3]) : undefined }),
   },
   {
-    re: new RegExp(`\\b[Oo]n\\s+${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`),
-    parse: (m) => ({ month: MONTHS.indexOf(m[1]!.toLowerCase()), day: Number(m[2]) }),
+    re: new RegExp(`\\b[Oo]n\\s+${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b${YEAR}`),
+    parse: (m) => ({ month: MONTHS.indexOf(m[1]!.toLowerCase()), day: Number(m[2]), year: m[3] ? Number(m[3]) : undefined }),
   },
   { re: new RegExp(`\\b[Oo]n\\s+${WEEKDAY}\\b`), parse: (m) => ({ weekday: WEEKDAYS.indexOf(m[1]!.toLowerCase()) }) },
+  {
+    // A month without a day only where it dates what follows or names an event: "In September 2021, …", "The September skirmishes".
+    re: new RegExp(
+      `(?:^In\\s+${MONTH}(?:\\s+(\\d{4}))?,|\\b[Tt]he\\s+${MONTH}\\s+(?:clashes|skirmishes|fighting|escalation|offensive|attack|war|meeting|talks|summit)\\b)`,
+    ),
+    parse: (m) => ({ month: MONTHS.indexOf((m[1] ?? m[3])!.toLowerCase()), year: m[2] ? Number(m[2]) : undefined }),
+  },
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Finds a date the text gives for an event ("on 18 October", "On September 27",
- * "on Monday") and resolves it against the document's date: never after it.
+ * Finds a date the text gives for an event ("on 18 October", "On September 27", "on Monday", "In September 2021,")
+ * and resolves it against the document's date: a year the text gives, else the latest such date not after it.
+ * A month without a day resolves to YYYY-MM.
  */
 export function findStatedDate(text: string, docDate: string): { dateText: string; statedOn: string } | null {
   const [y, mo, d] = docDate.split('-').map(Number) as [number, number, number];
@@ -32,19 +43,38 @@ export function findStatedDate(text: string, docDate: string): { dateText: strin
     const m = re.exec(text);
     if (!m) continue;
     const parsed = parse(m);
-    let when: number;
     if (parsed.weekday !== undefined) {
       const back = (new Date(published).getUTCDay() - parsed.weekday + 7) % 7;
-      when = published - back * 86_400_000;
-    } else {
-      when = Date.UTC(y, parsed.month!, parsed.day!);
-      if (when > published) when = Date.UTC(y - 1, parsed.month!, parsed.day!);
+      return { dateText: m[0], statedOn: iso(new Date(published - back * 86_400_000)) };
     }
-    const date = new Date(when);
-    return {
-      dateText: m[0],
-      statedOn: `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`,
-    };
+    const month = parsed.month!;
+    if (parsed.day === undefined) {
+      const year = parsed.year ?? (month > mo - 1 ? y - 1 : y);
+      return { dateText: m[0], statedOn: `${year}-${pad(month + 1)}` };
+    }
+    let when = Date.UTC(parsed.year ?? y, month, parsed.day);
+    if (parsed.year === undefined && when > published) when = Date.UTC(y - 1, month, parsed.day);
+    return { dateText: m[0], statedOn: iso(new Date(when)) };
   }
   return null;
+}
+
+const iso = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date of any precision the statements carry (YYYY, YYYY-MM, YYYY-MM-DD) as "21 Oct 2024", "Nov 2020" or "1990". */
+export function formatShortDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (m === undefined) return String(y);
+  const month = SHORT_MONTHS[m - 1]!;
+  return d === undefined ? `${month} ${y}` : `${d} ${month} ${y}`;
+}
+
+/**
+ * A statement's date as the card and citations show it: the date the text gives for it, or the publication
+ * date said to be one ("published 22 Oct 2024"), so a reader never takes the one for the other.
+ */
+export function statementDateLabel(s: { dateSource?: 'stated' | 'published'; statedOn?: string; docDate: string }): string {
+  return s.dateSource !== 'published' && s.statedOn ? formatShortDate(s.statedOn) : `published ${formatShortDate(s.docDate)}`;
 }

@@ -1,13 +1,31 @@
 import type { CorpusDoc, Passage, Sentence } from '../corpus/types';
 import type { Mention } from '../match/types';
 import { findStatedDate } from './dates';
-import { findQuotes, quoteWords, type QuoteSpan } from './quotes';
+import {
+  ALL_ACCORDING_AFTER,
+  ALL_ACCORDING_BEFORE,
+  ALL_PRONOUN_ACCORDING,
+  ALL_PRONOUN_VERBS,
+  ALL_VERBS,
+  B,
+  E,
+  LANGUAGES,
+  PRONOUN_RE,
+  QUESTION_RE,
+  STOP_RE,
+  THIS_WAS_RE,
+  VERBS_BEFORE_SPEAKER,
+} from './languages';
+import { namesIn, personLike, validRole } from './names';
+import { findPartialQuotes, findQuotes, quoteWords, type QuoteSpan } from './quotes';
 import type { QuotedTerm, Speaker, Statement } from './types';
 
-/** What the extractor needs to know about entities: their kind and display name. */
+/** What the extractor needs to know about entities: their kind, display name, and the date of a document or agreement. */
 export interface EntityInfo {
   kind: string;
   name: string;
+  /** When a document or agreement was adopted (YYYY, YYYY-MM or YYYY-MM-DD), where the knowledge base knows it. */
+  date?: string;
 }
 
 /** Inputs for one document: its entity mentions per passage (offsets into passage text). */
@@ -17,10 +35,15 @@ export interface ExtractInput {
   entities: Map<string, EntityInfo>;
 }
 
-const SPEECH_VERBS =
-  'made it clear|said|says|saying|added|adds|stated|states|stating|claimed|claims|claiming|reiterated|reiterates|warned|warns|warning|announced|announces|insisted|insists|insist|affirmed|affirming|reaffirmed|re-affirming|reaffirming|asserted|asserts|argued|argues|noted|told|wrote|writes|reported|declared|explained|stressed|doubted';
-const VERB_RE = new RegExp(`\\b(${SPEECH_VERBS})\\b`, 'g');
-const PRONOUNS = /^(he|she|they|him|her)$/i;
+/** English speech verbs, for the English-only forms (split quotes, reported speech). */
+const SPEECH_VERBS = LANGUAGES.en.verbs.join('|');
+/** Every language's speech verbs, for attributing quotations. */
+const VERB_RE = new RegExp(`${B}(${ALL_VERBS})${E}`, 'gu');
+const PRONOUNS = PRONOUN_RE;
+/** A name right after a preposition is an object, not the one who acts. */
+const OBJECT_BEFORE = /\b(?:to|with|for|by|from|of|at|on|about|against|and|met)\s+(?:\p{Lu}\p{Ll}+\s+)?$/u;
+/** Kinds that speak but are no person: they never get a role. */
+const NON_PERSON_KINDS = new Set(['document', 'agreement', 'country', 'place', 'route', 'event']);
 const PASSIVE_BEFORE = /\b(was|were|been|be|is|are)\s+(\w+ly\s+|then\s+)?$/i;
 const SPEAKER_KIND_ORDER = ['person', 'organisation', 'document', 'agreement', 'country', 'place', 'route', 'event'];
 /** A person mention is a sentence subject when a verb follows it (optionally after an appositive). */
@@ -49,10 +72,20 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
   const sentenceAt = (passage: Passage, offset: number) =>
     sentences.find((s) => s.passage === passage && offset >= s.sentence.start && offset < Math.max(s.sentence.end, s.sentence.start + 1)) ??
     sentences.filter((s) => s.passage === passage).at(-1)!;
-  const ctx: Ctx = { input, sentences, sentenceSpeakers, key };
+  const ctx: Ctx = { input, sentences, sentenceSpeakers, key, statements };
 
   for (const passage of doc.passages) {
-    const quotes = findQuotes(passage.text);
+    const paired = findQuotes(passage.text);
+    // A quotation the page left open (or whose opening mark it lost) is a quotation to its paragraph's edge.
+    const partial: QuoteSpan[] =
+      passage.kind === 'paragraph'
+        ? findPartialQuotes(passage.text)
+            .filter((p) => !paired.some((q) => p.open >= 0 && q.open === p.open))
+            // A paragraph that closes a quotation opened earlier is its continuation, unless an attribution follows.
+            .filter((p) => p.open >= 0 || /\p{L}/u.test(passage.text.slice(p.close + 1, p.close + 40)))
+            .map((p) => ({ open: p.open, close: p.close, style: 'double' as const }))
+        : [];
+    const quotes = [...paired, ...partial].sort((a, b) => a.open - b.open);
     let counter = 0;
     const nextId = () => `${passage.id}-s${++counter}`;
     let previous: { statement: Statement; quote: QuoteSpan } | null = null;
@@ -60,23 +93,31 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
     for (const quote of quotes) {
       const inner = passage.text.slice(quote.open + 1, quote.close);
       const words = quoteWords(inner);
-      const before = passage.text.slice(0, quote.open);
+      const before = passage.text.slice(0, Math.max(0, quote.open));
+      const after = passage.text.slice(quote.close + 1, quote.close + 60);
+      // A quotation inside another is part of its words (a title, or speech reported by the speaker).
+      const nested = quotes.some((q) => q !== quote && q.open < quote.open && q.close > quote.close);
+      const attributedShort = ATTRIBUTED_AFTER.test(after);
+      // A "title" that ends like a sentence is the lead quotation some outlets open with ("“…”. Bunu X deyib.").
+      const sentenceLike = passage.kind === 'title' && /[.!?…։](?:["”»’]*)$|["”»’][.!?…։]$/u.test(passage.text.trim());
       const termReason: QuotedTerm['reason'] | null =
-        passage.kind !== 'paragraph'
+        passage.kind !== 'paragraph' && !sentenceLike
           ? 'heading'
-          : /\b(called|dubbed|known as|referred to as|so-called|termed)\s*\(?\s*$/i.test(before) && words.length <= 4
-            ? 'name'
-            : words.length <= 2
-              ? 'scare-quote'
-              : null;
+          : nested
+            ? 'nested'
+            : /\b(called|dubbed|known as|referred to as|so-called|termed|described as)\s*\(?\s*$/i.test(before) && words.length <= 4
+              ? 'name'
+              : words.length <= 2 || (words.length === 3 && !attributedShort)
+                ? 'scare-quote'
+                : null;
       if (termReason) {
         terms.push({ passage: passage.id, start: quote.open + 1, end: quote.close, text: inner, reason: termReason });
         continue;
       }
-      const sref = sentenceAt(passage, quote.open);
+      const sref = sentenceAt(passage, Math.max(0, quote.open));
       quotedSentences.add(sref.sentenceIndex);
       // The second half of a split quote: “…,” she said, cannot be “…”.
-      if (previous && previous.statement.passage === passage.id) {
+      if (previous && previous.statement.passage === passage.id && quote.open >= 0) {
         const between = passage.text.slice(previous.quote.close + 1, quote.open);
         if (new RegExp(`^[,.]?\\s*(he|she|they|[A-Z][\\w’'-]+)\\s+(${SPEECH_VERBS})\\b,?\\s+[a-z][^“”"‘.]{0,40}$`).test(between)) {
           const s: Statement = previous.statement;
@@ -101,11 +142,11 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
         text: cleanQuoteText(inner),
         doc: doc.id,
         passage: passage.id,
-        start: quote.open,
-        end: quote.close + 1,
+        start: Math.max(0, quote.open),
+        end: Math.min(passage.text.length, quote.close + 1),
         docDate: doc.provenance.date,
+        dateSource: 'published',
         confidence: attribution.confidence,
-        ...datesFor(passage, sref, doc.provenance.date, sentences),
       };
       statements.push(statement);
       sentenceSpeakers.set(key(sref), statement.speaker);
@@ -127,8 +168,8 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
         start: sentence.start,
         end: sentence.end,
         docDate: doc.provenance.date,
+        dateSource: 'published',
         confidence: reported.confidence,
-        ...datesFor(passage, sref, doc.provenance.date, sentences),
       };
       statements.push(statement);
       sentenceSpeakers.set(key(sref), statement.speaker);
@@ -137,15 +178,21 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
   // A speaker's role, when the quoting sentence gives none, is the one the document gave at an earlier mention.
   for (const statement of statements) {
     if (!statement.speaker.id || statement.speaker.role) continue;
+    if (NON_PERSON_KINDS.has(input.entities.get(statement.speaker.id)?.kind ?? '')) continue;
     const role = firstRoleInDoc(ctx, statement.speaker.id);
     if (role) statement.speaker = { ...statement.speaker, role };
   }
+  for (const statement of statements) Object.assign(statement, datesFor(ctx, statement));
   statements.sort((a, b) => a.passage.localeCompare(b.passage, 'en', { numeric: true }) || a.start - b.start);
   return { statements, terms };
 }
 
 interface Ctx {
   input: ExtractInput;
+  /** The statements found so far, for pronouns that point into a quotation. */
+  statements: Statement[];
+  /** Full names in the document by their last word, made on first use. */
+  fullNames?: Map<string, string>;
   sentences: SentenceRef[];
   sentenceSpeakers: Map<string, Speaker>;
   key: (s: SentenceRef) => string;
@@ -166,14 +213,44 @@ function cleanQuoteText(inner: string): string {
   return inner.trim().replace(/[,]$/, '');
 }
 
-function datesFor(passage: Passage, sref: SentenceRef, docDate: string, sentences: SentenceRef[]) {
-  const own = passage.text.slice(sref.sentence.start, sref.sentence.end);
-  let found = findStatedDate(own, docDate);
-  if (!found && sref.sentenceIndex > 0) {
-    const prev = sentences.find((s) => s.passage === passage && s.sentenceIndex === sref.sentenceIndex - 1)!;
-    found = findStatedDate(passage.text.slice(prev.sentence.start, prev.sentence.end), docDate);
+/**
+ * The date the text gives for a statement, else the publication date, and which of the two it is.
+ * A document or agreement speaks with the words it was adopted with: its own date, where the knowledge base knows it.
+ * Otherwise the date stated in the statement's sentence or the one before it, or in an
+ * earlier paragraph's sentence that names the same speaker ("In a letter hand-delivered on Monday, Biden …").
+ */
+function datesFor(ctx: Ctx, s: Statement): Pick<Statement, 'dateSource' | 'dateText' | 'statedOn'> {
+  const stated = (found: { dateText: string; statedOn: string }) => ({ dateSource: 'stated' as const, ...found });
+  const entity = s.speaker.id ? ctx.input.entities.get(s.speaker.id) : undefined;
+  if (entity?.date && NON_PERSON_KINDS.has(entity.kind)) return stated({ dateText: entity.name, statedOn: entity.date });
+  const index = ctx.sentences.findIndex((x) => x.passage.id === s.passage && s.start < Math.max(x.sentence.end, x.sentence.start + 1));
+  const here = ctx.sentences[index];
+  if (!here) return { dateSource: 'published' };
+  const textOf = (x: SentenceRef) => x.passage.text.slice(x.sentence.start, x.sentence.end);
+  const surname = s.speaker.name.split(/\s+/).at(-1)!;
+  // The speaker acts in the sentence: "to Aliyev on Monday" dates the letter Aliyev received, not what he said.
+  const actor = (x: SentenceRef, at: number) => !OBJECT_BEFORE.test(x.passage.text.slice(x.sentence.start, at));
+  const names = (x: SentenceRef) =>
+    s.speaker.id
+      ? mentionsIn(ctx, x.passage, x.sentence.start, x.sentence.end).some((m) => m.entity === s.speaker.id && actor(x, m.start))
+      : surname.length > 3 &&
+        /^\p{Lu}/u.test(surname) &&
+        textOf(x).includes(surname) &&
+        actor(x, x.sentence.start + textOf(x).indexOf(surname));
+  const own = findStatedDate(textOf(here), s.docDate);
+  if (own) return stated(own);
+  // The sentence before: its date, unless it is a month that dates that sentence's own event ("In July 2022, …")
+  // rather than the speaker's.
+  const prev = ctx.sentences[index - 1];
+  const before = prev && prev.passage === here.passage ? findStatedDate(textOf(prev), s.docDate) : null;
+  if (before && (!/^In\s/.test(before.dateText) || names(prev!))) return stated(before);
+  for (let i = index - 1; i >= 0 && here.passageIndex - ctx.sentences[i]!.passageIndex <= 6; i--) {
+    const x = ctx.sentences[i]!;
+    if (x.passage === here.passage || x.passage.kind !== 'paragraph' || !names(x)) continue;
+    const found = findStatedDate(textOf(x), s.docDate);
+    if (found) return stated(found);
   }
-  return found ?? {};
+  return { dateSource: 'published' };
 }
 
 /** Entity mentions in a passage between two offsets. */
@@ -190,15 +267,22 @@ function speakerFromPhrase(ctx: Ctx, passage: Passage, from: number, to: number,
     const ofKind = found.filter((m) => group.includes(kindOf(m)));
     const pick = last ? ofKind.at(-1) : ofKind[0];
     if (pick) {
-      const role = roleAround(passage.text, pick, from, to);
+      // Only a person has a role; a document, place, state, agreement or organisation speaks as itself.
+      const role = kindOf(pick) === 'person' ? roleAround(passage.text, pick, from, to) : undefined;
       return { id: pick.entity, name: ctx.input.entities.get(pick.entity)!.name, ...(role ? { role } : {}) };
     }
   }
   return null;
 }
 
-/** The role a text gives a speaker: words before the name ("Azerbaijani analyst") or an appositive after it. */
+/** The role a text gives a speaker, when it reads as one (see validRole). */
 function roleAround(text: string, m: Mention, from: number, to: number): string | undefined {
+  const role = roleWords(text, m, from, to);
+  return role && validRole(role) ? role : undefined;
+}
+
+/** Words before the name ("Azerbaijani analyst") or an appositive after it. */
+function roleWords(text: string, m: Mention, from: number, to: number): string | undefined {
   const after = /^,\s+((?:the|an?)\s+[^,.]{3,80}?)(?:,|\.|$)/.exec(text.slice(m.end, Math.max(to, m.end + 90)));
   if (after && !/\b(said|has|have|had|is|was)\b/.test(after[1]!)) return after[1]!.trim();
   const beforeText = text.slice(from, m.start);
@@ -241,7 +325,7 @@ function sentenceSubject(ctx: Ctx, sref: SentenceRef, upTo?: number): Speaker | 
     const info = ctx.input.entities.get(m.entity);
     if (!info || (info.kind !== 'person' && info.kind !== 'organisation')) continue;
     if (SUBJECT_AFTER.test(passage.text.slice(m.end, sentence.end))) {
-      const role = roleAround(passage.text, m, sentence.start, sentence.end);
+      const role = info.kind === 'person' ? roleAround(passage.text, m, sentence.start, sentence.end) : undefined;
       return { id: m.entity, name: info.name, ...(role ? { role } : {}) };
     }
   }
@@ -256,12 +340,59 @@ function resolvePronoun(ctx: Ctx, sref: SentenceRef, offset: number): Speaker | 
   for (let i = index - 1; i >= Math.max(0, index - 4); i--) {
     const s = ctx.sentences[i]!;
     if (s.passage.kind !== 'paragraph') continue;
+    // A sentence inside a quotation: its speaker, not the people the quotation names.
+    const quoted = ctx.statements.find(
+      (st) => st.kind === 'direct' && st.passage === s.passage.id && st.start <= s.sentence.start && st.end > s.sentence.start,
+    );
+    if (quoted && quoted.speaker.name !== 'unattributed') return quoted.speaker;
     const spoke = ctx.sentenceSpeakers.get(ctx.key(s));
     if (spoke?.id && ctx.input.entities.get(spoke.id)?.kind === 'person') return spoke;
     const subject = sentenceSubject(ctx, s);
     if (subject) return subject;
+    if (spoke && spoke.name !== 'unattributed' && personLike(spoke.name)) return spoke;
+    const first = firstPersonIn(ctx, s);
+    if (first) return first;
   }
   return null;
+}
+
+/**
+ * The first person a sentence names, for languages whose subjects SUBJECT_AFTER does not read: a known person,
+ * or a personal name by its capitals ("Nikol Pachinian", "Alen Simonyan"; a lone surname once the full name was given).
+ */
+function firstPersonIn(ctx: Ctx, s: SentenceRef): Speaker | null {
+  const text = s.passage.text.slice(s.sentence.start, s.sentence.end);
+  const known = mentionsIn(ctx, s.passage, s.sentence.start, s.sentence.end).find(
+    (m) => ctx.input.entities.get(m.entity)?.kind === 'person',
+  );
+  // A full name nearest the sentence's speech verb (the speaker, not the places and agencies around it), else the first;
+  // a lone surname only as the sentence's first word, where the subject stands.
+  const all = namesIn(text);
+  const verb = [...text.matchAll(VERB_RE)][0]?.index;
+  const full = all.filter((n) => n.words >= 2);
+  const nearest = verb === undefined ? full[0] : [...full].sort((a, b) => Math.abs(a.end - verb) - Math.abs(b.end - verb))[0];
+  const named = all.find((n) => n.start === 0 && (n.words >= 2 || fullNameOf(ctx, n.name))) ?? nearest;
+  if (named && (!known || s.sentence.start + named.start < known.start)) {
+    const full = named.words >= 2 ? named.name : fullNameOf(ctx, named.name)!;
+    const entity = mentionsIn(ctx, s.passage, s.sentence.start + named.start, s.sentence.start + named.end)[0];
+    if (!entity) return { name: full };
+  }
+  if (known) return { id: known.entity, name: ctx.input.entities.get(known.entity)!.name };
+  return null;
+}
+
+/** The full name a lone surname stands for: a name of two or three words earlier in the document ending with it. */
+function fullNameOf(ctx: Ctx, surname: string): string | undefined {
+  if (!ctx.fullNames) {
+    ctx.fullNames = new Map();
+    for (const s of ctx.sentences) {
+      for (const n of namesIn(s.passage.text.slice(s.sentence.start, s.sentence.end))) {
+        const last = n.name.split(' ').at(-1)!;
+        if (n.words >= 2 && !ctx.fullNames.has(last)) ctx.fullNames.set(last, n.name);
+      }
+    }
+  }
+  return ctx.fullNames.get(surname);
 }
 
 /** Resolves "this text", "the declaration": the nearest earlier phrase with that head noun. */
@@ -283,9 +414,28 @@ function resolveDescription(ctx: Ctx, sref: SentenceRef, phrase: string): Speake
     const from = s.sentence.start + last.index!;
     const entity = speakerFromPhrase(ctx, s.passage, from, from + last[0].length);
     if (entity) return entity;
-    if (i !== index) return { name: last[1]!.replace(/^(this|that)\s+/i, '') };
+    if (i !== index) {
+      const words = last[1]!.replace(/^(this|that)\s+/i, '');
+      return documentNamed(ctx, words) ?? { name: words };
+    }
   }
   return null;
+}
+
+/**
+ * The one document or agreement in the knowledge base whose name holds every word of a description
+ * ("declaration of independence" → "Armenian Declaration of Independence (1990)"); none when several could be meant.
+ */
+function documentNamed(ctx: Ctx, description: string): Speaker | null {
+  const words = description
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w.length > 3);
+  if (words.length < 2) return null;
+  const fits = [...ctx.input.entities].filter(
+    ([, e]) => (e.kind === 'document' || e.kind === 'agreement') && words.every((w) => e.name.toLowerCase().includes(w)),
+  );
+  return fits.length === 1 ? { id: fits[0]![0], name: fits[0]![1].name } : null;
 }
 
 /** Turns a speaker phrase into a speaker: an entity, a pronoun's referent, a described document, or the words. */
@@ -294,12 +444,13 @@ function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number):
   const phrase = passage.text
     .slice(from, to)
     .trim()
+    .replace(/^[-–—\s]+|[\s.:։,;]+$/gu, '')
     .replace(/^(and|while|but|as|when)\b\s*/i, '')
     .replace(/\s+(also|further|then|again|has|have|had|separately)$/i, '')
     .trim();
   if (!phrase) return null;
   const lastWord = phrase.split(/\s+/).at(-1)!;
-  if (PRONOUNS.test(lastWord)) {
+  if (PRONOUNS.test(lastWord) || (PRONOUNS.test(phrase.split(/\s+/)[0]!) && phrase.split(/\s+/).length <= 2)) {
     const resolved = resolvePronoun(ctx, sref, to);
     return resolved ? { speaker: resolved, confidence: 0.85 } : null;
   }
@@ -310,11 +461,48 @@ function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number):
   }
   const described = /^(this|the)\s/i.test(phrase) ? resolveDescription(ctx, sref, passage.text.slice(sref.sentence.start, to)) : null;
   if (described) return { speaker: described, confidence: 0.7 };
-  const entity = speakerFromPhrase(ctx, passage, from, to);
-  if (entity) return { speaker: entity, confidence: 0.95 };
-  if (phrase.split(/\s+/).length <= 8)
-    return { speaker: { name: phrase.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()) }, confidence: 0.75 };
-  return null;
+  // The speaker is in the phrase's first part: "Nikol Pachinian à Erevan, selon Tass" is Pachinian, not Yerevan.
+  const cutAt = /[,(]|\s(?:à|в|dans|lors)\s/u.exec(passage.text.slice(from, to));
+  const entity = (cutAt ? speakerFromPhrase(ctx, passage, from, from + cutAt.index) : null) ?? speakerFromPhrase(ctx, passage, from, to);
+  // "Azerbaycan Cumhurbaşkanı", "the Armenian prime minister": a person's title, not the country it names.
+  const titleOfPlace = entity && NON_PERSON_KINDS.has(ctx.input.entities.get(entity.id!)?.kind ?? '') && personLike(phrase);
+  // "US State Department spokesman Matthew Miller": the person the organisation's title belongs to.
+  const spokesperson =
+    entity &&
+    ctx.input.entities.get(entity.id!)?.kind !== 'person' &&
+    namesIn(phrase.split(/[,(]/)[0]!).some((n) => n.words >= 2 && !entity.name.includes(n.name));
+  if (entity && !titleOfPlace && !spokesperson) return { speaker: entity, confidence: 0.95 };
+  const unknown = unknownSpeaker(ctx, phrase);
+  return unknown ? { speaker: unknown, confidence: 0.75 } : null;
+}
+
+/**
+ * A speaker the knowledge base does not know, in the text's own words: the phrase up to its first comma or
+ * preposition; within it a personal name, with the words before it as the role when they describe a person.
+ */
+function unknownSpeaker(ctx: Ctx, phrase: string): Speaker | null {
+  let cut = phrase.split(/[,(]/)[0]!.trim();
+  const stop = STOP_RE.exec(cut);
+  if (stop && stop.index > 0) cut = cut.slice(0, stop.index).trim();
+  cut = cut.replace(/[«»“”"„]/g, '').trim();
+  if (!cut) return null;
+  const names = namesIn(cut);
+  const name =
+    names.filter((n) => n.words >= 2).at(-1) ??
+    // A lone surname is a name only where the phrase ends with it ("a martelé Pachinian"), not "the Armenian prime minister".
+    names.find((n) => n.end === cut.length && fullNameOf(ctx, n.name)) ??
+    (cut.split(/\s+/).length <= 2 && names.length === 1 ? names[0] : undefined);
+  if (name) {
+    const role = cut
+      .slice(0, name.start)
+      .trim()
+      .replace(/^(?:the|a|an|le|la|les|l’|l')\s*/i, '')
+      .trim();
+    const described = role && role.split(/\s+/).length <= 5 && personLike(role) && validRole(role);
+    return { name: name.words >= 2 ? name.name : (fullNameOf(ctx, name.name) ?? name.name), ...(described ? { role } : {}) };
+  }
+  if (cut.split(/\s+/).length > 8) return null;
+  return { name: cut.replace(/^(the|a|an)\s+/i, (m) => m.toLowerCase()) };
 }
 
 function noteSpeaker(ctx: Ctx, passage: Passage, offset: number): Speaker | null {
@@ -327,6 +515,25 @@ function noteSpeaker(ctx: Ctx, passage: Passage, offset: number): Speaker | null
   return { name: m ? m[1]! : role, role, note: ref.note };
 }
 
+const LEAD = String.raw`^[\s,.]*[-–—]*\s*`;
+/** A quotation followed at once by its attribution ("…” according to Brussels", "…», — заявил"). */
+const ATTRIBUTED_AFTER = new RegExp(`${LEAD}(?:${ALL_VERBS}|${ALL_PRONOUN_VERBS}|${ALL_ACCORDING_BEFORE})${E}`, 'iu');
+const PRONOUN_VERB_AFTER = new RegExp(`${LEAD}(?:${ALL_PRONOUN_VERBS})${E}`, 'iu');
+const ACCORDING_AFTER_QUOTE = new RegExp(`${LEAD}(?:${ALL_ACCORDING_BEFORE})${E}\\s*([^,.;]+)`, 'iu');
+const POST = new RegExp(
+  `${LEAD}(?:(${VERBS_BEFORE_SPEAKER})${E}\\s+(.{2,120}?)(?:[:։;]|\\.\\s|[.]?$)|(.{1,80}?)\\s+(${ALL_VERBS})${E})`,
+  'u',
+);
+const VERB_ONLY_AFTER = new RegExp(`${LEAD}(?:${ALL_VERBS})${E}`, 'iu');
+/** "…,” TASS quoted Nikol Pashinyan": the quoted person speaks, not the agency. */
+const QUOTED_BY = /^[\s,.]*[^,.;“”"]{0,40}?\bquoted\s+([^,.;]+)/;
+/** "…,” read a statement by Michel". */
+const STATEMENT_BY = /^[\s,.]*(?:read|reads)\s+(?:a|the)\s+statement\s+(?:by|from)\s+([^,.;]+)/;
+const ACCORDING_BEFORE_QUOTE = new RegExp(`${B}(?:${ALL_ACCORDING_BEFORE})\\s+([^,]+?),?\\s*$`, 'iu');
+const PRONOUN_ACCORDING = new RegExp(`${B}(?:${ALL_PRONOUN_ACCORDING})${E}`, 'iu');
+const ACCORDING_AFTER_SPEAKER = new RegExp(`(\\S+(?:\\s+\\S+){0,3}?)\\s+(?:${ALL_ACCORDING_AFTER})[\\s,՝:]*$`, 'u');
+const ENDS_INTRO = new RegExp(`(?:[:]|(?:${ALL_VERBS})[.:։])\\s*$`, 'u');
+
 /** Attributes one direct quotation. */
 function attributeQuote(
   ctx: Ctx,
@@ -337,23 +544,46 @@ function attributeQuote(
   nextQuote: QuoteSpan | undefined,
 ): { speaker: Speaker; confidence: number } {
   const text = passage.text;
+  const openAt = Math.max(0, quote.open);
   const closing = ctx.sentences.find((s) => s.passage === passage && quote.close >= s.sentence.start && quote.close < s.sentence.end);
-  const sentenceEnd = Math.max(closing?.sentence.end ?? sref.sentence.end, quote.close + 1);
+  let sentenceEnd = Math.max(closing?.sentence.end ?? sref.sentence.end, quote.close + 1);
+  // The segmenter ends a sentence at "?”" even when it goes on in lower case ("…?” dedi", "…?” he asked").
+  for (const next of ctx.sentences.filter((s) => s.passage === passage && s.sentence.start >= sentenceEnd)) {
+    if (
+      /\S/.test(text.slice(sentenceEnd, next.sentence.start)) ||
+      !/^[\s,]*\p{Ll}/u.test(text.slice(next.sentence.start, next.sentence.end))
+    )
+      break;
+    sentenceEnd = next.sentence.end;
+  }
   const afterEnd = Math.min(sentenceEnd, nextQuote ? nextQuote.open : sentenceEnd);
   const after = text.slice(quote.close + 1, afterEnd);
   const withNote = (result: { speaker: Speaker; confidence: number }, at: number) => {
     const note = noteSpeaker(ctx, passage, at);
     return note ? { speaker: { ...note, role: note.role || result.speaker.role }, confidence: Math.max(result.confidence, 0.85) } : result;
   };
-  // After the quote: ", he said", ", said Hasmik Tolmajyan, the …", ", Azerbaijani analyst Togroul Djuvarli said", "according to …".
+  const unattributed = { speaker: { name: 'unattributed' }, confidence: 0.2 };
+  // A question put to the speaker ("'…?' sorusuna") is not the speaker's words.
+  if (QUESTION_RE.test(after)) return unattributed;
+  // After the quote: ", he said", ", said Hasmik Tolmajyan, the …", "», — заявил Пашинян", "», a-t-il déclaré", "according to …".
   const afterStart = quote.close + 1;
-  const according = /^[,.]?\s*according to\s+([^,.;]+)/i.exec(after);
-  if (according) {
-    const from = afterStart + after.indexOf(according[1]!);
-    const r = speakerFromText(ctx, sref, from, from + according[1]!.length);
-    if (r) return withNote(r, from + according[1]!.length);
+  /** The speaker in a pattern's group, with a note reference right after it ("according to an expert.2"). */
+  const group = (re: RegExp) => {
+    const m = re.exec(after);
+    if (!m) return null;
+    const from = afterStart + after.indexOf(m[1]!, m[0].length - m[1]!.length);
+    const r = speakerFromText(ctx, sref, from, from + m[1]!.length);
+    return r ? withNote(r, from + m[1]!.length) : null;
+  };
+  if (PRONOUN_VERB_AFTER.test(after)) {
+    const p = resolvePronoun(ctx, sref, openAt);
+    if (p) return withNote({ speaker: p, confidence: 0.85 }, afterStart);
   }
-  const post = new RegExp(`^[,.]?\\s*(?:(${SPEECH_VERBS})\\s+(.{2,120}?)[.]?$|(.{1,80}?)\\s+(${SPEECH_VERBS})\\b)`).exec(after);
+  for (const re of [ACCORDING_AFTER_QUOTE, QUOTED_BY, STATEMENT_BY]) {
+    const r = group(re);
+    if (r) return r;
+  }
+  const post = POST.exec(after);
   if (post) {
     const lead = after.length - after.trimStart().length;
     if (post[1]) {
@@ -362,7 +592,8 @@ function attributeQuote(
       if (r) return withNote(r, afterStart);
     } else if (
       post[3] &&
-      !/[“”"‘,]|\baccording\b/.test(post[3]) &&
+      (/\p{Lu}/u.test(post[3]) || PRONOUNS.test(post[3].trim().replace(/^[-–—\s]+/u, '')) || personLike(post[3])) &&
+      !/[“”"‘«»,]|\baccording\b/u.test(post[3]) &&
       !/^(while|and|but|as|when|although|because|whereas|if)\b/i.test(post[3])
     ) {
       const from = afterStart + after.indexOf(post[3]!);
@@ -372,10 +603,27 @@ function attributeQuote(
   }
   // Before the quote, in the same sentence: "Bayramov also claimed that ‘", "an expert stated: “", "calling it a ‘".
   const clauseStart = previous && previous.quote.close > sref.sentence.start ? previous.quote.close + 1 : sref.sentence.start;
-  const before = text.slice(clauseStart, quote.open);
+  const before = text.slice(clauseStart, openAt);
+  // The verb after the quote and the speaker before it ("Aliyev, “…” dedi", "Azerbaycan Cumhurbaşkanı, “…” ifadelerini kullandı").
+  if (VERB_ONLY_AFTER.test(after)) {
+    const subject =
+      subjectBefore(ctx, sref, openAt) ?? (previous && previous.quote.close > sref.sentence.start ? previous.statement.speaker : null);
+    if (subject) return withNote({ speaker: subject, confidence: 0.8 }, afterStart);
+  }
   if (/\bcalling\s+(it|them)\b[^,]*$/.test(before)) {
     const subject = sentenceSubject(ctx, sref) ?? resolveLeadingPronoun(ctx, sref);
     if (subject) return withNote({ speaker: subject, confidence: 0.85 }, quote.close + 1);
+  }
+  // "According to the Armenian Prime Minister, “…”", "По его словам, …«…»", "Նրա խոսքով ՝ "…"".
+  if (PRONOUN_ACCORDING.test(before)) {
+    const p = resolvePronoun(ctx, sref, clauseStart);
+    if (p) return { speaker: p, confidence: 0.8 };
+  }
+  const accordingBefore = ACCORDING_BEFORE_QUOTE.exec(before) ?? ACCORDING_AFTER_SPEAKER.exec(before);
+  if (accordingBefore) {
+    const from = clauseStart + accordingBefore.index + accordingBefore[0].indexOf(accordingBefore[1]!);
+    const r = speakerFromText(ctx, sref, from, from + accordingBefore[1]!.length);
+    if (r) return { speaker: r.speaker, confidence: Math.min(r.confidence, 0.85) };
   }
   const verbs = [...before.matchAll(VERB_RE)].filter((v) => !PASSIVE_BEFORE.test(before.slice(0, v.index)));
   const verb = verbs.at(-1);
@@ -397,16 +645,95 @@ function attributeQuote(
   }
   const fromNote = noteSpeaker(ctx, passage, quote.close + 1);
   if (fromNote) return { speaker: fromNote, confidence: 0.8 };
+  const fromNeighbour = /^[\s.,:;]*$/.test(after)
+    ? (speakerNamedNext(ctx, sref, closing) ?? speakerIntroduced(ctx, sref, text.slice(sref.sentence.start, openAt)))
+    : null;
+  if (fromNeighbour) return { speaker: fromNeighbour, confidence: 0.75 };
   // No speech verb: the sentence subject (a person, or a described document such as "The declaration").
   const subject = sentenceSubject(ctx, sref) ?? resolveLeadingPronoun(ctx, sref);
   if (subject) return { speaker: subject, confidence: 0.6 };
-  const np = leadingNounPhrase(text.slice(sref.sentence.start, quote.open));
+  const np = leadingNounPhrase(text.slice(sref.sentence.start, openAt));
   if (np) {
     const from = sref.sentence.start + np.offset;
     const r = speakerFromText(ctx, sref, from, from + np.text.length);
     if (r) return { speaker: r.speaker, confidence: 0.5 };
   }
-  return { speaker: { name: 'unattributed' }, confidence: 0.2 };
+  return unattributed;
+}
+
+/** The speaker before a quotation whose verb follows it: the last person named, a pronoun, or the phrase before the comma. */
+function subjectBefore(ctx: Ctx, sref: SentenceRef, openAt: number): Speaker | null {
+  const { passage } = sref;
+  let sentence = sref.sentence;
+  let base = sref;
+  // A sentence the segmenter began in lower case (" sorusuna, '…'") goes on from the one before.
+  const index = ctx.sentences.indexOf(sref);
+  const prev = ctx.sentences[index - 1];
+  if (prev && prev.passage === passage && /^[\s,]*\p{Ll}/u.test(passage.text.slice(sentence.start, openAt))) {
+    sentence = { start: prev.sentence.start, end: sentence.end };
+    base = prev;
+  }
+  const person = mentionsIn(ctx, passage, sentence.start, openAt)
+    .filter((m) => ctx.input.entities.get(m.entity)?.kind === 'person')
+    .at(-1);
+  if (person) {
+    const role = roleAround(passage.text, person, sentence.start, openAt);
+    return { id: person.entity, name: ctx.input.entities.get(person.entity)!.name, ...(role ? { role } : {}) };
+  }
+  const before = passage.text.slice(sentence.start, openAt);
+  // The subject opens the sentence ("O, jurnalistin sualına toxunaraq, “…” deyib"): a pronoun there points back.
+  const opening = /^\s*(\p{L}+)\s*,/u.exec(before);
+  if (opening && PRONOUNS.test(opening[1]!)) return resolvePronoun(ctx, base, sentence.start);
+  const clause = /([^,.;:«»“”"]+?)[,\s]*$/u.exec(before);
+  if (!clause) return null;
+  const from = sentence.start + clause.index;
+  return speakerFromText(ctx, sref, from, from + clause[1]!.length)?.speaker ?? null;
+}
+
+/** "“…”. Bunu X deyib." / "«…». Об этом заявил X.": the next sentence names the speaker of the quotation. */
+function speakerNamedNext(ctx: Ctx, sref: SentenceRef, closing: SentenceRef | undefined): Speaker | null {
+  const index = ctx.sentences.indexOf(closing ?? sref);
+  const next = ctx.sentences[index + 1];
+  // The next sentence of the paragraph, or the next paragraph's first when the quotation ends its own.
+  if (!next || (next.passage !== sref.passage && next.sentenceIndex !== 0)) return null;
+  const text = next.passage.text.slice(next.sentence.start, next.sentence.end);
+  // A line of its own under a pulled quotation: "– Арарат Мирзоян".
+  const byline = /^[–—-]\s*([^.,;:]{2,60})$/u.exec(text.trim());
+  if (byline && next.passage !== sref.passage) return unknownSpeaker(ctx, byline[1]!);
+  if (next.passage !== sref.passage && next.passage.kind !== 'paragraph') return null;
+  const m = THIS_WAS_RE.exec(text);
+  if (!m || m.index > 60) return null;
+  const rest = text.slice(m.index + m[0].length);
+  const verbs = [...rest.matchAll(VERB_RE)];
+  const from = next.sentence.start + m.index + m[0].length;
+  const to = verbs.length ? from + verbs.at(-1)!.index! : next.sentence.end;
+  return speakerFromText(ctx, next, from, to)?.speaker ?? null;
+}
+
+/**
+ * A quotation that opens its sentence after one that introduces it ("O, qeyd edib:", "…şu sözleri aktardı:",
+ * "«Հրապարակ» թերթը գրում է."): the speaker of that sentence, in this paragraph or at the end of the one before.
+ */
+function speakerIntroduced(ctx: Ctx, sref: SentenceRef, lead: string): Speaker | null {
+  if (lead.trim() !== '') return null;
+  const index = ctx.sentences.indexOf(sref);
+  const prev = ctx.sentences[index - 1];
+  if (!prev || prev.passage.kind !== 'paragraph') return null;
+  if (prev.passage !== sref.passage && sref.sentence.start !== 0) return null;
+  const text = prev.passage.text.slice(prev.sentence.start, prev.sentence.end);
+  if (!ENDS_INTRO.test(text)) return null;
+  // The introducing sentence may have been cut short by the segmenter ("…50. Uluslararası …"): look one further back.
+  const before = ctx.sentences[index - 2];
+  const scope = before && before.passage === prev.passage ? before.sentence.start : prev.sentence.start;
+  const person = mentionsIn(ctx, prev.passage, scope, prev.sentence.end)
+    .filter((m) => ctx.input.entities.get(m.entity)?.kind === 'person')
+    .at(-1);
+  if (person) return { id: person.entity, name: ctx.input.entities.get(person.entity)!.name };
+  const first = text.split(/[\s,]+/)[0] ?? '';
+  if (PRONOUNS.test(first)) return resolvePronoun(ctx, prev, prev.sentence.start);
+  const verbs = [...text.matchAll(VERB_RE)];
+  const to = prev.sentence.start + (verbs.length ? verbs.at(-1)!.index! : text.length);
+  return speakerFromText(ctx, prev, prev.sentence.start, to)?.speaker ?? null;
 }
 
 /** "He also referenced …": a sentence that opens with a pronoun points back. */

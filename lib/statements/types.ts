@@ -21,7 +21,12 @@ export interface Statement {
   end: number;
   /** The publication date of the document. */
   docDate: string;
-  /** A date the text gives for the statement, as written ("on 18 October") and resolved (YYYY-MM-DD). */
+  /** Whether the statement's date is one the text gives for it ('stated': dateText, statedOn) or the publication date. */
+  dateSource: 'stated' | 'published';
+  /**
+   * A date the text gives for the statement, as written ("on 18 October", or the name of a document that speaks)
+   * and resolved (YYYY-MM-DD; YYYY-MM or YYYY where only those are known).
+   */
   dateText?: string;
   statedOn?: string;
   /** 0–1: how sure the attribution is (explicit "X said" is high; a pronoun or a subject guess is lower). */
@@ -34,5 +39,6 @@ export interface QuotedTerm {
   start: number;
   end: number;
   text: string;
-  reason: 'scare-quote' | 'heading' | 'name';
+  /** Why: a one-to-three-word scare quote, a heading or title, a name ("so-called …"), or a quotation inside a quotation. */
+  reason: 'scare-quote' | 'heading' | 'name' | 'nested';
 }

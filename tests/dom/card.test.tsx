@@ -39,7 +39,8 @@ describe('Card with real seed data', () => {
     expect(quote.querySelector('blockquote')).not.toBeNull();
     expect(quote.textContent).toContain('OC Media');
     expect(quote.querySelector('time')!.getAttribute('datetime')).toBe('2024-10-22');
-    expect(quote.textContent).toContain('22 October 2024');
+    // The text gives no date for it: the card says the date is the publication date.
+    expect(quote.textContent).toContain('published 22 Oct 2024');
     // The description cites 000-p11 (22 October 2024) and 004-p11 (12 December 2022): the role is as of the newer.
     // Its two citations follow it, numbered first because it is the first cited line of the card.
     expect(root.querySelector('.kind')!.textContent).toBe('Person · Foreign Minister of Azerbaijan (as of 22 October 2024) [1][2]');
@@ -79,7 +80,7 @@ describe('Card with real seed data', () => {
     click(root.querySelector('button.pin'));
     click(root.querySelector('button.close'));
     expect(calls[0]).toMatch(
-      /^copy:“the most serious obstacle .*,” Jeyhun Bayramov, Azerbaijani Foreign Minister, OC Media, 22 October 2024, https:\/\/oc-media\.org\//,
+      /^copy:“the most serious obstacle .*,” Jeyhun Bayramov, Azerbaijani Foreign Minister, OC Media, published 22 Oct 2024, https:\/\/oc-media\.org\//,
     );
     expect(calls[1]).toMatch(/^copy:> “the most serious obstacle/);
     expect(calls[1]).toContain('[OC Media](https://oc-media.org/');
@@ -166,6 +167,6 @@ describe('citations', () => {
     const { kb } = seedBuild();
     const s = kb.statements.find((x) => x.kind === 'reported' && x.speaker.id === 'jeyhun-bayramov')!;
     const source = kb.docs.find((d) => d.id === s.doc)!.provenance;
-    expect(statementCitation(s, source).text).toMatch(/\(reported\) Jeyhun Bayramov, .*Caspian Policy Center, 5 December 2022/);
+    expect(statementCitation(s, source).text).toMatch(/\(reported\) Jeyhun Bayramov, .*Caspian Policy Center, 5 Dec 2022/);
   });
 });

@@ -16,7 +16,8 @@ describe('quote check', () => {
       kind: 'statement',
       passage: '000-p4',
       speaker: { id: 'joe-biden' },
-      date: '2024-10-22',
+      // The letter was delivered "on Monday" before the article of Tuesday 22 October 2024.
+      date: '2024-10-21',
       source: { publisher: 'OC Media' },
     });
     expect(r.matches[0]!.diff.every((d) => d.op === 'equal')).toBe(true);

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findStatedDate } from '../../lib/statements/dates';
 import { findQuotes } from '../../lib/statements/quotes';
 import type { Statement } from '../../lib/statements/types';
 import { seedBuild } from './seed-data';
+
+// Building the seeds (and the articles) takes seconds on a busy machine: do it once, outside any test's timeout.
+beforeAll(() => void seedBuild(), 60_000);
 
 const statements = () => seedBuild().kb.statements;
 const direct = () => statements().filter((s) => s.kind === 'direct');
