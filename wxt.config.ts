@@ -3,13 +3,33 @@ import { defineConfig } from 'wxt';
 import { backstoryData, corpusAssetFiles, MATCHER_ASSET } from './lib/build/vite-plugin';
 
 const root = import.meta.dirname;
+// BACKSTORY_TRACE=1 (npm test, .ci/run, npm run bench) builds the test flavour into .output/test/: it emits the
+// performance marks tests and the bench read. Production builds (npm run build, npm run zip) leave nothing a page can read.
+const trace = process.env.BACKSTORY_TRACE === '1';
 
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  outDir: trace ? '.output/test' : '.output',
+  zip: {
+    // The source archive AMO reviewers rebuild from: everything the build reads, nothing else.
+    includeSources: [
+      'assets/**',
+      'components/**',
+      'entrypoints/**',
+      'lib/**',
+      'public/**',
+      'scripts/**',
+      'seeds/**',
+      '*.json',
+      '*.ts',
+      'README.md',
+    ],
+  },
   vite: () => ({
     plugins: [preact(), backstoryData(root)],
+    define: { __BACKSTORY_TRACE__: JSON.stringify(trace) },
     // BACKSTORY_NO_MINIFY=1 keeps names readable in CPU profiles.
     build: process.env.BACKSTORY_NO_MINIFY ? { minify: false } : {},
   }),
@@ -36,7 +56,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'backstory@example.org',
+              id: 'backstory@backstory-extension.org',
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },

@@ -74,7 +74,7 @@ export class Highlighter {
       // An adopted stylesheet styles ::highlight() without adding an element to the page's DOM.
       this.sheet = new win.CSSStyleSheet();
       this.sheet.replaceSync(highlightCss(style));
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+      adoptSheet(doc, this.sheet);
     }
   }
 
@@ -173,7 +173,7 @@ export class Highlighter {
       if (win.CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight) win.CSS.highlights.delete(HIGHLIGHT_NAME);
       if (win.CSS.highlights.get(HOVER_HIGHLIGHT_NAME) === this.hover) win.CSS.highlights.delete(HOVER_HIGHLIGHT_NAME);
     }
-    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    if (this.sheet) dropSheet(this.doc, this.sheet);
   }
 
   private replaceAll(keep: Highlighted[]): void {
@@ -249,6 +249,23 @@ function textPieces(range: Range): Array<{ node: Text; start: number; end: numbe
     if (end > start) out.push({ node: text, start, end });
   }
   return out;
+}
+
+/**
+ * Adds a sheet to the document's adopted list in place. Firefox content scripts
+ * see that list through an Xray wrapper that cannot be iterated (Mozilla bug
+ * 1928865), so no spread or filter: push, or index and splice.
+ */
+export function adoptSheet(doc: Document, sheet: CSSStyleSheet): void {
+  const list = doc.adoptedStyleSheets;
+  if (typeof list.push === 'function') list.push(sheet);
+  else doc.adoptedStyleSheets = Array.from({ length: list.length }, (_, i) => list[i]!).concat(sheet);
+}
+
+/** Removes a sheet from the document's adopted list in place (see adoptSheet). */
+export function dropSheet(doc: Document, sheet: CSSStyleSheet): void {
+  const list = doc.adoptedStyleSheets;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i] === sheet) list.splice(i, 1);
 }
 
 /** The caret position under a point: caretPositionFromPoint where supported, else caretRangeFromPoint. */

@@ -1,79 +1,98 @@
 import type { Server } from 'node:http';
-import type { BrowserContext, Request, Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { launchWithExtension, ROOT, startServer } from './harness';
+import { BROWSERS, launchSession, screenshotPath, type Session, type TestPage } from './driver';
+import { startServer } from './harness';
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionId: string;
-let server: Server;
-let origin: string;
-const requests: Request[] = [];
+/** The mention texts a fixture page declares in its backstory-expect meta tag. */
+const expectedMentions = (page: TestPage) =>
+  page.evaluate(() =>
+    document
+      .querySelector('meta[name="backstory-expect"]')!
+      .getAttribute('content')!
+      .split(';')
+      .map((s) => s.trim().split('|')[1]!),
+  );
 
-beforeAll(async () => {
-  ({ server, origin } = await startServer());
-  ({ context, worker, extensionId } = await launchWithExtension());
-  context.on('request', (r) => requests.push(r));
-});
+type Chrome = { chrome: typeof import('webextension-polyfill') };
 
-// Every test starts from the default settings.
-beforeEach(async () => {
-  await worker.evaluate(() => (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.storage.local.clear());
-});
+describe.each(BROWSERS)('the built extension in %s', (browserName) => {
+  let session: Session;
+  let server: Server;
+  let origin: string;
 
-afterAll(async () => {
-  await context?.close();
-  server?.close();
-});
+  beforeAll(async () => {
+    ({ server, origin } = await startServer());
+    session = await launchSession(browserName, origin);
+  });
 
-describe('the built extension in Chromium', () => {
-  it('loads, and its service worker starts', () => {
-    expect(extensionId).toMatch(/^[a-p]{32}$/);
-    expect(worker.url()).toBe(`chrome-extension://${extensionId}/background.js`);
+  // Every test starts from the default settings.
+  beforeEach(async () => {
+    await session.inExtension(() => (globalThis as unknown as Chrome).chrome.storage.local.clear());
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    server?.close();
+  });
+
+  it('loads, and its extension pages are reachable', async () => {
+    expect(session.extensionOrigin).toMatch(
+      browserName === 'chromium' ? /^chrome-extension:\/\/[a-p]{32}$/ : /^moz-extension:\/\/[0-9a-f-]{36}$/,
+    );
+    const manifest = await session.inExtension(() => (globalThis as unknown as Chrome).chrome.runtime.getManifest());
+    expect(manifest.name).toBe('Backstory');
   });
 
   it('opens the popup, which searches the bundled knowledge base through the background', async () => {
-    const page = await context.newPage();
+    const page = await session.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.goto(`${session.extensionOrigin}/popup.html`);
     const input = page.getByRole('searchbox');
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
     await input.fill('Zangezur');
     await expect.poll(() => page.locator('[data-testid=results] li').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=results] li').first().textContent()).toContain('Zangezur corridor');
     await page.setViewportSize({ width: 400, height: 520 });
-    await page.screenshot({ path: resolve(ROOT, 'tests/screenshots/popup-search.png') });
+    await page.screenshot({ path: screenshotPath(browserName, 'popup-search') });
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('highlights the expected mentions on a news page without touching its DOM', async () => {
-    const page = await context.newPage();
+    const page = await session.newPage();
     const errors: string[] = [];
+    const messages: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => /Backstory/i.test(m.text()) && messages.push(m.text()));
     await page.goto(`${origin}/fixtures/news-article.html`);
-    const expected = await page.evaluate(() =>
-      document
-        .querySelector('meta[name="backstory-expect"]')!
-        .getAttribute('content')!
-        .split(';')
-        .map((s) => s.trim().split('|')[1]),
-    );
+    const expected = await expectedMentions(page);
     await expect
       .poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0), { timeout: 10_000 })
       .toBe(expected.length);
     const texts = await page.evaluate(() => [...CSS.highlights.get('backstory-mention')!].map((r) => r.toString()));
     expect(texts.sort()).toEqual([...expected].sort());
     expect(await page.locator('mark, backstory-mention').count()).toBe(0);
-    await page.screenshot({ path: resolve(ROOT, 'tests/screenshots/news-page.png') });
+    await page.screenshot({ path: screenshotPath(browserName, 'news-page') });
     expect(errors).toEqual([]);
+    expect(messages).toEqual([]);
+    await page.close();
+  });
+
+  it('marks a Russian-language page too', async () => {
+    const page = await session.newPage();
+    await page.goto(`${origin}/fixtures/russian-news.html`);
+    const expected = await expectedMentions(page);
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.toString()).sort()), {
+        timeout: 10_000,
+      })
+      .toEqual([...expected].sort());
     await page.close();
   });
 
   it('tells which mention is under the pointer (hit-testing) and marks it', async () => {
-    const page = await context.newPage();
+    const page = await session.newPage();
     await page.goto(`${origin}/fixtures/news-article.html`);
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBeGreaterThan(0);
     const box = await page.evaluate(() => {
@@ -91,19 +110,28 @@ describe('the built extension in Chromium', () => {
   });
 
   it('applies settings at once, without a reload: style, pause, off for this site', async () => {
-    const page = await context.newPage();
+    const page = await session.newPage();
     await page.goto(`${origin}/fixtures/news-article.html`);
     const count = () => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
     await expect.poll(count).toBeGreaterThan(0);
     const marks = await count();
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const options = await session.newPage();
+    await options.goto(`${session.extensionOrigin}/options.html`);
     await options.getByLabel('background').check();
     const usesBackground = () =>
       page.evaluate(() =>
-        document.adoptedStyleSheets.some((sheet) => [...sheet.cssRules].some((r) => r.cssText.includes('background-color'))),
+        document.adoptedStyleSheets.some((sheet) =>
+          [...sheet.cssRules].some((r) => r.cssText.includes('background-color: rgba(250, 204, 21, 0.35)')),
+        ),
+      );
+    const usesUnderline = () =>
+      page.evaluate(() =>
+        document.adoptedStyleSheets.some((sheet) =>
+          [...sheet.cssRules].some((r) => r.cssText.includes('backstory-mention') && r.cssText.includes('text-decoration')),
+        ),
       );
     await expect.poll(usesBackground).toBe(true);
+    expect(await usesUnderline()).toBe(false);
     await options.getByLabel('also mark countries').check();
     await expect.poll(count).toBeGreaterThan(marks);
     await options.getByLabel('also mark countries').uncheck();
@@ -112,7 +140,7 @@ describe('the built extension in Chromium', () => {
     await options.getByLabel(/On \(unticked/).check();
     await expect.poll(count).toBe(marks);
     await options.evaluate(async () => {
-      const storage = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') }).chrome.storage.local;
+      const storage = (globalThis as unknown as Chrome).chrome.storage.local;
       const key = 'backstory:settings';
       const current = (await storage.get(key))[key] as object;
       await storage.set({ [key]: { ...current, disabledSites: ['127.0.0.1'] } });
@@ -123,12 +151,13 @@ describe('the built extension in Chromium', () => {
     await options.getByRole('button', { name: 'Turn back on' }).click();
     await expect.poll(count).toBe(marks);
     await options.getByLabel('underline').check();
+    await expect.poll(usesUnderline).toBe(true);
     await options.close();
     await page.close();
   });
 
   it('rescans after a single-page-app navigation and when content is added', async () => {
-    const page = await context.newPage();
+    const page = await session.newPage();
     await page.goto(`${origin}/fixtures/news-article.html`);
     const texts = () => page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.toString()).sort());
     await expect.poll(async () => (await texts()).length).toBeGreaterThan(0);
@@ -147,7 +176,12 @@ describe('the built extension in Chromium', () => {
   });
 
   it('makes no network request of its own', () => {
-    const outside = requests.filter((r) => !r.url().startsWith(origin) && !r.url().startsWith('chrome-extension://'));
-    expect(outside.map((r) => r.url())).toEqual([]);
+    // The extension's own files (at a per-session host where the browser supports use_dynamic_url) are not the network.
+    const outside = session.requests.filter(
+      (r) => !r.startsWith(origin) && !/^(chrome|moz)-extension:\/\//.test(r) && !r.startsWith('data:'),
+    );
+    expect(outside).toEqual([]);
+    // The listener works: the test server's pages were seen.
+    expect(session.requests.some((r) => r.startsWith(origin))).toBe(true);
   });
 });
