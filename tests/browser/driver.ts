@@ -7,9 +7,11 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import puppeteer, { type Browser as PptrBrowser, type ElementHandle, type Page as PptrPage } from 'puppeteer-core';
-import { FIREFOX_EXTENSION_DIR, keepOffline, launchPlain, launchWithExtension, requireBuild, ROOT } from './harness';
+import { FIREFOX_EXTENSION_DIR, keepOffline, launchPlain, launchWithExtension, requireBuild, ROOT, startServer } from './harness';
 
 /** The browsers a shared test runs in; BACKSTORY_BROWSERS=chromium (or firefox) narrows the list. */
 export type BrowserName = 'chromium' | 'firefox';
@@ -81,8 +83,10 @@ export interface Session {
   inExtension<R, A = undefined>(fn: PageFn<A, R>, arg?: A): Promise<R>;
   /** Calls a function the background exposes on its global object (test hooks such as backstoryCheckSelection). */
   callBackground(name: string, arg: unknown): Promise<void>;
-  /** Waits for the next page (tab) the extension opens. */
-  nextPage(): Promise<TestPage>;
+  /** Waits for the next page (tab) the extension opens at `path` (e.g. "/popup.html"). */
+  nextPage(path: string): Promise<TestPage>;
+  /** A page that sees prefers-color-scheme: `scheme`; close() closes whatever it took (Firefox needs a browser of its own). */
+  pageInColorScheme(scheme: 'light' | 'dark', origin: string): Promise<TestPage>;
   /** URLs of every request a page made. */
   requests: string[];
   close(): Promise<void>;
@@ -100,6 +104,20 @@ export interface LaunchOptions {
 }
 
 const VIEWPORT = { width: 1200, height: 900 };
+
+/** For a describe block: the test server and a session in `browser`, started before its tests and closed after. */
+export function useSession(browser: BrowserName, options: LaunchOptions = {}): { session: Session; origin: string } {
+  const env = {} as { session: Session; origin: string; server?: Server };
+  beforeAll(async () => {
+    ({ server: env.server, origin: env.origin } = await startServer());
+    env.session = await launchSession(browser, env.origin, options);
+  });
+  afterAll(async () => {
+    await env.session?.close();
+    env.server?.close();
+  });
+  return env;
+}
 
 /** Launches `browser` with the built extension, kept offline except for `origin` (the test server). */
 export async function launchSession(browser: BrowserName, origin: string, options: LaunchOptions = {}): Promise<Session> {
@@ -146,6 +164,11 @@ async function launchChromium(origin: string, options: LaunchOptions): Promise<S
       );
     },
     nextPage: async () => (await (context as BrowserContext).waitForEvent('page')) as unknown as TestPage,
+    pageInColorScheme: async (scheme) => {
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      return page as unknown as TestPage;
+    },
     close: () => context.close(),
   };
 }
@@ -163,7 +186,8 @@ function startFirefox(options: LaunchOptions): Promise<PptrBrowser> {
     'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
   };
   if (options.grantPermissionRequests) prefs['extensions.webextOptionalPermissionPrompts'] = false;
-  if (options.colorScheme) prefs['layout.css.prefers-color-scheme.content-override'] = options.colorScheme === 'dark' ? 0 : 1;
+  // Light unless asked otherwise, so screenshots and theme tests do not depend on the machine.
+  prefs['layout.css.prefers-color-scheme.content-override'] = options.colorScheme === 'dark' ? 0 : 1;
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -213,9 +237,30 @@ async function launchFirefox(_origin: string, options: LaunchOptions): Promise<S
       );
       await page.close();
     },
-    nextPage: async () => {
-      const target = await browser.waitForTarget((t) => t.type() === 'page' && t.url().startsWith(extensionOrigin), { timeout: 10_000 });
-      return wrap((await target.page())!);
+    nextPage: async (path) => {
+      // Puppeteer keeps reporting about:blank for a tab that moved to an extension page, so ask each new tab where it is.
+      const before = new Set(await browser.pages());
+      const page = await waitUntil(
+        async () => {
+          for (const p of await browser.pages()) {
+            if (before.has(p)) continue;
+            const href = await p.evaluate(() => location.href).catch(() => '');
+            if (href.startsWith(`${extensionOrigin}${path}`)) return p;
+          }
+          return null;
+        },
+        (p) => p !== null,
+        10_000,
+        'a page the extension opens',
+      );
+      return wrap(page!);
+    },
+    pageInColorScheme: async (scheme, origin) => {
+      if (scheme === (options.colorScheme ?? 'light')) return wrap(await browser.newPage({ type: 'window' }));
+      // Firefox reads the colour-scheme override only at launch.
+      const other = await launchFirefox(origin, { ...options, colorScheme: scheme });
+      const page = await other.newPage();
+      return Object.assign(Object.create(page) as TestPage, { close: () => other.close() });
     },
     close: () => browser.close(),
   };
@@ -504,9 +549,10 @@ class FirefoxPage implements TestPage {
   }
 }
 
-/** Where a screenshot of `name` goes: the README's images come from Chromium; Firefox's sit beside them. */
+/** Where a screenshot of `name` goes. */
 export function screenshotPath(browser: BrowserName, name: string): string {
-  const dir = resolve(ROOT, 'tests/screenshots', browser === 'chromium' ? '' : 'firefox');
+  // Chromium's are the README's (committed); Firefox's go with the test results.
+  const dir = browser === 'chromium' ? resolve(ROOT, 'tests/screenshots') : resolve(ROOT, 'test-results/screenshots/firefox');
   mkdirSync(dir, { recursive: true });
   return resolve(dir, `${name}.png`);
 }

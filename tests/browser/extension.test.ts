@@ -1,7 +1,5 @@
-import type { Server } from 'node:http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BROWSERS, launchSession, screenshotPath, type Session, type TestPage } from './driver';
-import { startServer } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BROWSERS, screenshotPath, useSession, type TestPage } from './driver';
 
 /** The mention texts a fixture page declares in its backstory-expect meta tag. */
 const expectedMentions = (page: TestPage) =>
@@ -16,38 +14,26 @@ const expectedMentions = (page: TestPage) =>
 type Chrome = { chrome: typeof import('webextension-polyfill') };
 
 describe.each(BROWSERS)('the built extension in %s', (browserName) => {
-  let session: Session;
-  let server: Server;
-  let origin: string;
-
-  beforeAll(async () => {
-    ({ server, origin } = await startServer());
-    session = await launchSession(browserName, origin);
-  });
+  const env = useSession(browserName);
 
   // Every test starts from the default settings.
   beforeEach(async () => {
-    await session.inExtension(() => (globalThis as unknown as Chrome).chrome.storage.local.clear());
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    server?.close();
+    await env.session.inExtension(() => (globalThis as unknown as Chrome).chrome.storage.local.clear());
   });
 
   it('loads, and its extension pages are reachable', async () => {
-    expect(session.extensionOrigin).toMatch(
+    expect(env.session.extensionOrigin).toMatch(
       browserName === 'chromium' ? /^chrome-extension:\/\/[a-p]{32}$/ : /^moz-extension:\/\/[0-9a-f-]{36}$/,
     );
-    const manifest = await session.inExtension(() => (globalThis as unknown as Chrome).chrome.runtime.getManifest());
+    const manifest = await env.session.inExtension(() => (globalThis as unknown as Chrome).chrome.runtime.getManifest());
     expect(manifest.name).toBe('Backstory');
   });
 
   it('opens the popup, which searches the bundled knowledge base through the background', async () => {
-    const page = await session.newPage();
+    const page = await env.session.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${session.extensionOrigin}/popup.html`);
+    await page.goto(`${env.session.extensionOrigin}/popup.html`);
     const input = page.getByRole('searchbox');
     await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
     await input.fill('Zangezur');
@@ -60,12 +46,12 @@ describe.each(BROWSERS)('the built extension in %s', (browserName) => {
   });
 
   it('highlights the expected mentions on a news page without touching its DOM', async () => {
-    const page = await session.newPage();
+    const page = await env.session.newPage();
     const errors: string[] = [];
     const messages: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => /Backstory/i.test(m.text()) && messages.push(m.text()));
-    await page.goto(`${origin}/fixtures/news-article.html`);
+    await page.goto(`${env.origin}/fixtures/news-article.html`);
     const expected = await expectedMentions(page);
     await expect
       .poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0), { timeout: 10_000 })
@@ -80,8 +66,8 @@ describe.each(BROWSERS)('the built extension in %s', (browserName) => {
   });
 
   it('marks a Russian-language page too', async () => {
-    const page = await session.newPage();
-    await page.goto(`${origin}/fixtures/russian-news.html`);
+    const page = await env.session.newPage();
+    await page.goto(`${env.origin}/fixtures/russian-news.html`);
     const expected = await expectedMentions(page);
     await expect
       .poll(() => page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.toString()).sort()), {
@@ -92,8 +78,8 @@ describe.each(BROWSERS)('the built extension in %s', (browserName) => {
   });
 
   it('tells which mention is under the pointer (hit-testing) and marks it', async () => {
-    const page = await session.newPage();
-    await page.goto(`${origin}/fixtures/news-article.html`);
+    const page = await env.session.newPage();
+    await page.goto(`${env.origin}/fixtures/news-article.html`);
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBeGreaterThan(0);
     const box = await page.evaluate(() => {
       const range = ([...CSS.highlights.get('backstory-mention')!] as Range[]).find((r) => r.toString() === 'Zangezur corridor')!;
@@ -110,13 +96,13 @@ describe.each(BROWSERS)('the built extension in %s', (browserName) => {
   });
 
   it('applies settings at once, without a reload: style, pause, off for this site', async () => {
-    const page = await session.newPage();
-    await page.goto(`${origin}/fixtures/news-article.html`);
+    const page = await env.session.newPage();
+    await page.goto(`${env.origin}/fixtures/news-article.html`);
     const count = () => page.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0);
     await expect.poll(count).toBeGreaterThan(0);
     const marks = await count();
-    const options = await session.newPage();
-    await options.goto(`${session.extensionOrigin}/options.html`);
+    const options = await env.session.newPage();
+    await options.goto(`${env.session.extensionOrigin}/options.html`);
     await options.getByLabel('background').check();
     const usesBackground = () =>
       page.evaluate(() =>
@@ -157,8 +143,8 @@ describe.each(BROWSERS)('the built extension in %s', (browserName) => {
   });
 
   it('rescans after a single-page-app navigation and when content is added', async () => {
-    const page = await session.newPage();
-    await page.goto(`${origin}/fixtures/news-article.html`);
+    const page = await env.session.newPage();
+    await page.goto(`${env.origin}/fixtures/news-article.html`);
     const texts = () => page.evaluate(() => [...(CSS.highlights.get('backstory-mention') ?? [])].map((r) => r.toString()).sort());
     await expect.poll(async () => (await texts()).length).toBeGreaterThan(0);
     await page.evaluate(() => {
@@ -176,12 +162,12 @@ describe.each(BROWSERS)('the built extension in %s', (browserName) => {
   });
 
   it('makes no network request of its own', () => {
-    // The extension's own files (at a per-session host where the browser supports use_dynamic_url) are not the network.
-    const outside = session.requests.filter(
-      (r) => !r.startsWith(origin) && !/^(chrome|moz)-extension:\/\//.test(r) && !r.startsWith('data:'),
+    // The extension's own files (at a per-env.session host where the browser supports use_dynamic_url) are not the network.
+    const outside = env.session.requests.filter(
+      (r) => !r.startsWith(env.origin) && !/^(chrome|moz)-extension:\/\//.test(r) && !r.startsWith('data:'),
     );
     expect(outside).toEqual([]);
     // The listener works: the test server's pages were seen.
-    expect(session.requests.some((r) => r.startsWith(origin))).toBe(true);
+    expect(env.session.requests.some((r) => r.startsWith(env.origin))).toBe(true);
   });
 });
