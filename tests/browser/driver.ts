@@ -70,6 +70,7 @@ export interface TestPage {
   on(event: 'console', fn: (m: { type(): string; text(): string }) => void): unknown;
   on(event: 'pageerror', fn: (e: Error) => void): unknown;
   on(event: 'request', fn: (r: { url(): string; resourceType(): string }) => void): unknown;
+  frames(): unknown[];
   close(): Promise<void>;
 }
 
@@ -87,6 +88,8 @@ export interface Session {
   nextPage(path: string): Promise<TestPage>;
   /** A page that sees prefers-color-scheme: `scheme`; close() closes whatever it took (Firefox needs a browser of its own). */
   pageInColorScheme(scheme: 'light' | 'dark', origin: string): Promise<TestPage>;
+  /** Runs `fn` in every page before the page's own scripts (Playwright's addInitScript). */
+  addInitScript(fn: () => void): Promise<void>;
   /** URLs of every request a page made. */
   requests: string[];
   close(): Promise<void>;
@@ -132,7 +135,7 @@ export async function launchPlainSession(browser: BrowserName, origin: string): 
     return { newPage: async () => (await context.newPage()) as unknown as TestPage, close: () => context.browser()!.close() };
   }
   const ff = await startFirefox({});
-  return { newPage: async () => new FirefoxPage(await ff.newPage({ type: 'window' })), close: () => ff.close() };
+  return { newPage: async () => new FirefoxPage(await ff.newPage()), close: () => ff.close() };
 }
 
 /** Runs `fn` in a fresh extension page (the options page), then closes it. */
@@ -164,6 +167,7 @@ async function launchChromium(origin: string, options: LaunchOptions): Promise<S
       );
     },
     nextPage: async () => (await (context as BrowserContext).waitForEvent('page')) as unknown as TestPage,
+    addInitScript: async (fn) => void (await context.addInitScript(fn)),
     pageInColorScheme: async (scheme) => {
       const page = await context.newPage();
       await page.emulateMedia({ colorScheme: scheme });
@@ -208,17 +212,22 @@ async function launchFirefox(_origin: string, options: LaunchOptions): Promise<S
   await browser.installExtension(dir);
   const extensionOrigin = `moz-extension://${FIREFOX_UUID}`;
   const requests: string[] = [];
-  const wrap = (page: PptrPage) => {
+  const initScripts: Array<() => void> = [];
+  const openPages = new Set<PptrPage>();
+  const wrap = async (page: PptrPage) => {
+    openPages.add(page);
+    page.once('close', () => openPages.delete(page));
     page.on('request', (r) => void requests.push(r.url()));
+    for (const fn of initScripts) await page.evaluateOnNewDocument(fn);
     return new FirefoxPage(page);
   };
   return {
     browser: 'firefox',
     extensionOrigin,
     requests,
-    // Each page in its own window, so none is a hidden background tab (Backstory waits while a tab is hidden;
-    // Playwright keeps every Chromium page visible).
-    newPage: async () => wrap(await browser.newPage({ type: 'window' })),
+    // A second page opens in a window of its own, so none is a hidden background tab (Backstory waits while a tab is
+    // hidden; Playwright keeps every Chromium page visible). A lone page is a tab, which opens faster.
+    newPage: async () => wrap(await browser.newPage(openPages.size > 0 ? { type: 'window' } : {})),
     inExtension: async (fn, arg) => inExtensionPage(new FirefoxPage(await browser.newPage()), extensionOrigin, fn, arg),
     callBackground: async (name, arg) => {
       const page = new FirefoxPage(await browser.newPage());
@@ -255,6 +264,7 @@ async function launchFirefox(_origin: string, options: LaunchOptions): Promise<S
       );
       return wrap(page!);
     },
+    addInitScript: async (fn) => void initScripts.push(fn),
     pageInColorScheme: async (scheme, origin) => {
       if (scheme === (options.colorScheme ?? 'light')) return wrap(await browser.newPage({ type: 'window' }));
       // Firefox reads the colour-scheme override only at launch.
@@ -470,7 +480,12 @@ class FirefoxPage implements TestPage {
 
   async goto(url: string, options: { timeout?: number } = {}) {
     const timeout = options.timeout ?? 30_000;
-    if (!url.startsWith('moz-extension:')) return this.page.goto(url, { waitUntil: 'load', timeout });
+    if (!url.startsWith('moz-extension:'))
+      return this.page.goto(url, { waitUntil: 'load', timeout }).catch((e: Error) => {
+        // A page that sends itself elsewhere (a meta refresh to the offline web) still loaded first.
+        if (!/Address rejected/.test(e.message)) throw e;
+        return null;
+      });
     // Extension pages load in another process; puppeteer does not see that navigation end, so wait for the document.
     this.page.goto(url, { waitUntil: 'load', timeout }).catch(() => {});
     await this.untilLoaded(url, timeout);
@@ -541,8 +556,17 @@ class FirefoxPage implements TestPage {
     return this.page.viewport();
   }
   on(event: 'console' | 'pageerror' | 'request', fn: (x: never) => void) {
-    this.page.on(event, fn as never);
+    const call = fn as (x: unknown) => void;
+    if (event === 'request')
+      // BiDi requests have no resource type in puppeteer; 'other' stands in.
+      this.page.on('request', (r) => call({ url: () => r.url(), resourceType: () => 'other' }));
+    // Firefox reports the page's own CSP violations as page errors; they are the browser's notices, not exceptions.
+    else if (event === 'pageerror') this.page.on('pageerror', (e) => !/^Content-Security-Policy:/.test((e as Error).message) && call(e));
+    else this.page.on('console', call);
     return this;
+  }
+  frames() {
+    return this.page.frames();
   }
   close() {
     return this.page.close();
