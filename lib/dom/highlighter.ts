@@ -1,10 +1,14 @@
 import type { Mention } from '../match/types';
 import type { HighlightStyle } from '../settings';
+import { TRACE } from '../trace';
 
-/** Names of the CSS custom highlights: every mention, and the one under the pointer. */
-export const HIGHLIGHT_NAME = 'backstory-mention';
-export const HOVER_HIGHLIGHT_NAME = 'backstory-hover';
-export const FLASH_HIGHLIGHT_NAME = 'backstory-flash';
+// The page can list the highlight registry and read adopted sheets: production builds use names drawn per page load,
+// which say nothing about Backstory; test builds use readable ones that tests look up.
+const prefix = TRACE ? 'backstory-' : `h${Math.random().toString(36).slice(2, 10)}-`;
+/** Names of the CSS custom highlights: every mention, the one under the pointer, and the one flashed. */
+export const HIGHLIGHT_NAME = `${prefix}mention`;
+export const HOVER_HIGHLIGHT_NAME = `${prefix}hover`;
+export const FLASH_HIGHLIGHT_NAME = `${prefix}flash`;
 /** Tag of the fallback wrapper used where the Highlight API is missing. */
 export const FALLBACK_TAG = 'backstory-mention';
 
