@@ -45,6 +45,8 @@ export default defineConfig({
     name: 'Backstory',
     description: 'Cited context for news about the Armenia–Azerbaijan peace process.',
     permissions: ['storage', 'activeTab', 'contextMenus'],
+    // The content script's sites, requestable again from the popup when the user withheld or revoked them (Firefox).
+    optional_host_permissions: ['<all_urls>'],
     // The content script loads the matcher's data, and the card's code on first use (lib/content/card-ui.ts).
     // A per-session URL keeps pages from probing for either.
     web_accessible_resources: [{ resources: [MATCHER_ASSET, 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
