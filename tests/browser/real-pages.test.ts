@@ -119,8 +119,8 @@ describe.each(BROWSERS)('in %s', (browserName: BrowserName) => {
           b.flatMap((box, i) => (box.some((v, k) => Math.abs(v - a[i]![k]!) > 0.5) ? [i] : []));
         let moved = movedFrom(before.boxes, after.boxes);
         // Some pages lay out differently from one plain load to the next (Firefox, on wikipedia-2, by a few pixels): a box
-        // counts as moved only if it held still over two more loads without the extension.
-        for (let tries = 0; tries < 2 && moved.length > 0; tries++) {
+        // counts as moved only if it held still over four more loads without the extension.
+        for (let tries = 0; tries < 4 && moved.length > 0; tries++) {
           const again = await load(plain, url, false);
           const jitter = new Set(movedFrom(before.boxes, (await snapshot(again.page)).boxes));
           await again.page.close();
