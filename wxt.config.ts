@@ -3,13 +3,33 @@ import { defineConfig } from 'wxt';
 import { backstoryData, corpusAssetFiles, MATCHER_ASSET } from './lib/build/vite-plugin';
 
 const root = import.meta.dirname;
+// BACKSTORY_TRACE=1 (npm test, .ci/run, npm run bench) builds the test flavour into .output/test/: it emits the
+// performance marks tests and the bench read. Production builds (npm run build, npm run zip) leave nothing a page can read.
+const trace = process.env.BACKSTORY_TRACE === '1';
 
 export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  outDir: trace ? '.output/test' : '.output',
+  zip: {
+    // The source archive AMO reviewers rebuild from: everything the build reads, nothing else.
+    includeSources: [
+      'assets/**',
+      'components/**',
+      'entrypoints/**',
+      'lib/**',
+      'public/**',
+      'scripts/**',
+      'seeds/**',
+      '*.json',
+      '*.ts',
+      'README.md',
+    ],
+  },
   vite: () => ({
     plugins: [preact(), backstoryData(root)],
+    define: { __BACKSTORY_TRACE__: JSON.stringify(trace) },
     // BACKSTORY_NO_MINIFY=1 keeps names readable in CPU profiles.
     build: process.env.BACKSTORY_NO_MINIFY ? { minify: false } : {},
   }),
@@ -25,6 +45,8 @@ export default defineConfig({
     name: 'Backstory',
     description: 'Cited context for news about the Armenia–Azerbaijan peace process.',
     permissions: ['storage', 'activeTab', 'contextMenus'],
+    // The content script's sites, requestable again from the popup when the user withheld or revoked them (Firefox).
+    optional_host_permissions: ['<all_urls>'],
     // The content script loads the matcher's data, and the card's code on first use (lib/content/card-ui.ts).
     // A per-session URL keeps pages from probing for either.
     web_accessible_resources: [{ resources: [MATCHER_ASSET, 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
@@ -36,10 +58,12 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'backstory@example.org',
+              id: 'backstory@backstory-extension.org',
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

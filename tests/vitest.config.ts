@@ -8,6 +8,8 @@ const root = new URL('..', import.meta.url).pathname;
 export default defineConfig({
   root,
   plugins: [WxtVitest(), preact(), backstoryData(root)],
+  // Tests run the test flavour of the code (lib/trace.ts), as the browser tests run the test build.
+  define: { __BACKSTORY_TRACE__: 'true' },
   test: {
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },

@@ -1,15 +1,22 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { HostPermissionNotice } from '../../components/HostPermissionNotice';
 import { Popup, type PopupApi } from '../../components/Popup';
 import { SiteControls } from '../../components/SiteControls';
 import { message, type MessageApi } from '../../lib/messages';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { TRACE } from '../../lib/trace';
 import './style.css';
 
 const ask = <K extends keyof MessageApi>(type: K, payload: MessageApi[K]['request']) =>
   browser.runtime.sendMessage(message(type, payload)) as Promise<MessageApi[K]['response']>;
-const activeTab = async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+const params = new URLSearchParams(location.search);
+// ?tab=ID: the page this popup is about, when it is open in a tab of its own rather than over the page.
+const activeTab = async () =>
+  params.has('tab') ? browser.tabs.get(Number(params.get('tab'))) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+// Test builds: ?url= stands in for the address that only a click on the toolbar button (activeTab) reveals.
+const tabUrl = (tab: { url?: string } | undefined) => tab?.url ?? (TRACE ? params.get('url') : null) ?? '';
 
 const api: PopupApi = {
   search: (query, filters) => ask('search', { query, filters }),
@@ -17,7 +24,7 @@ const api: PopupApi = {
   checkQuote: (text) => ask('checkQuote', { text }),
   pageEntities: async () => {
     const tab = await activeTab();
-    if (tab?.id === undefined || !/^https?:/.test(tab.url ?? '')) return null;
+    if (tab?.id === undefined || !/^https?:/.test(tabUrl(tab))) return null;
     try {
       return (await browser.tabs.sendMessage(tab.id, message('pageEntities', {}))) as MessageApi['pageEntities']['response'];
     } catch {
@@ -32,7 +39,6 @@ const api: PopupApi = {
   copy: (text) => navigator.clipboard.writeText(text),
 };
 
-const params = new URLSearchParams(location.search);
 // Opened in a tab ("Search all", or by hand), the page gets the layout for a full window instead of the toolbar's 400 px.
 const layout = params.get('view') === 'tab' || window.innerWidth >= 640 ? 'wide' : 'popup';
 document.documentElement.classList.toggle('wide', layout === 'wide');
@@ -41,19 +47,32 @@ const initial = { query: params.get('q') ?? undefined, entity: params.get('entit
 function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState<string | null>(null);
+  const [withheld, setWithheld] = useState<string | null>(null);
   useEffect(() => {
     void loadSettings(browser.storage.local).then(setSettings);
-    void activeTab().then((tab) => {
-      const url = tab?.url ? new URL(tab.url) : null;
+    void activeTab().then(async (tab) => {
+      const href = tabUrl(tab);
+      const url = href ? new URL(href) : null;
       setSite(url && /^https?:$/.test(url.protocol) ? url.hostname : null);
+      // A match pattern for the site (any port, as the content script's <all_urls> has it).
+      const pattern = url && /^https?:$/.test(url.protocol) ? `${url.protocol}//${url.hostname}/*` : null;
+      // Chromium counts the content script's sites apart from permissions.contains: a tab whose script answers is allowed.
+      if (pattern && !(await browser.permissions.contains({ origins: [pattern] })) && (await api.pageEntities()) === null)
+        setWithheld(pattern);
     });
   }, []);
+  // permissions.request must run in the click's user gesture: nothing awaited before it.
+  const allow = () =>
+    void browser.permissions.request({ origins: [withheld!] }).then((granted) => {
+      if (granted) setWithheld(null);
+    });
   const save = (next: Settings) => {
     setSettings(next);
     void browser.storage.local.set({ [SETTINGS_KEY]: next });
   };
   return (
     <Popup api={api} initial={initial} layout={layout}>
+      {withheld && <HostPermissionNotice site={new URL(withheld.replace('/*', '/')).hostname} onAllow={allow} />}
       {settings && <SiteControls settings={settings} site={site} onChange={save} />}
       <p>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

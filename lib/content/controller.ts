@@ -5,6 +5,7 @@ import type { Matcher, MatchContext } from '../match/matcher';
 import type { Mention } from '../match/types';
 import type { PageEntity } from '../messages';
 import { report } from './report';
+import { traceMark } from '../trace';
 import { isActiveOn, type Settings } from '../settings';
 
 /** Longest stretch of work between two yields to the page, in milliseconds. */
@@ -173,11 +174,7 @@ export class ContentController {
       matchMs,
       markMs,
     };
-    try {
-      performance.mark('backstory:scan-end', { detail: this.lastStats });
-    } catch {
-      // Older browsers lack mark details; the stats stay readable on the controller.
-    }
+    traceMark('backstory:scan-end', this.lastStats);
   }
 
   /** Stops observing and removes every mark. */

@@ -4,6 +4,7 @@ import { matchesShortcut, type Settings } from '../settings';
 import type { CardUi } from './card-ui';
 import type { CardView } from './card-view';
 import { report } from './report';
+import { TRACE, traceMark } from '../trace';
 
 /** Hover intent, as in Wikipedia's page previews: fetch early, show a little later, hide with a grace period. */
 export const TIMING = { fetchMs: 150, showMs: 400, hideMs: 300 };
@@ -129,13 +130,8 @@ export class PopoverController {
     this.renderCard();
     if (viaKeyboard) this.view.focusFirst();
     // For benchmarks: time from show() to the frame that paints the card.
-    requestAnimationFrame(() => {
-      try {
-        performance.mark('backstory:card-paint', { detail: { ms: performance.now() - started, entity: entry.mention.entity } });
-      } catch {
-        // Marks with details are a nicety.
-      }
-    });
+    if (TRACE)
+      requestAnimationFrame(() => traceMark('backstory:card-paint', { ms: performance.now() - started, entity: entry.mention.entity }));
   }
 
   /** A card view whose buttons act on whichever card it is at the time: the open one or the pinned one. */

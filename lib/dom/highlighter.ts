@@ -1,10 +1,14 @@
 import type { Mention } from '../match/types';
 import type { HighlightStyle } from '../settings';
+import { TRACE } from '../trace';
 
-/** Names of the CSS custom highlights: every mention, and the one under the pointer. */
-export const HIGHLIGHT_NAME = 'backstory-mention';
-export const HOVER_HIGHLIGHT_NAME = 'backstory-hover';
-export const FLASH_HIGHLIGHT_NAME = 'backstory-flash';
+// The page can list the highlight registry and read adopted sheets: production builds use names drawn per page load,
+// which say nothing about Backstory; test builds use readable ones that tests look up.
+const prefix = TRACE ? 'backstory-' : `h${Math.random().toString(36).slice(2, 10)}-`;
+/** Names of the CSS custom highlights: every mention, the one under the pointer, and the one flashed. */
+export const HIGHLIGHT_NAME = `${prefix}mention`;
+export const HOVER_HIGHLIGHT_NAME = `${prefix}hover`;
+export const FLASH_HIGHLIGHT_NAME = `${prefix}flash`;
 /** Tag of the fallback wrapper used where the Highlight API is missing. */
 export const FALLBACK_TAG = 'backstory-mention';
 
@@ -74,7 +78,7 @@ export class Highlighter {
       // An adopted stylesheet styles ::highlight() without adding an element to the page's DOM.
       this.sheet = new win.CSSStyleSheet();
       this.sheet.replaceSync(highlightCss(style));
-      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, this.sheet];
+      adoptSheet(doc, this.sheet);
     }
   }
 
@@ -173,7 +177,7 @@ export class Highlighter {
       if (win.CSS.highlights.get(HIGHLIGHT_NAME) === this.highlight) win.CSS.highlights.delete(HIGHLIGHT_NAME);
       if (win.CSS.highlights.get(HOVER_HIGHLIGHT_NAME) === this.hover) win.CSS.highlights.delete(HOVER_HIGHLIGHT_NAME);
     }
-    if (this.sheet) this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== this.sheet);
+    if (this.sheet) dropSheet(this.doc, this.sheet);
   }
 
   private replaceAll(keep: Highlighted[]): void {
@@ -249,6 +253,23 @@ function textPieces(range: Range): Array<{ node: Text; start: number; end: numbe
     if (end > start) out.push({ node: text, start, end });
   }
   return out;
+}
+
+/**
+ * Adds a sheet to the document's adopted list in place. Firefox content scripts
+ * see that list through an Xray wrapper that cannot be iterated (Mozilla bug
+ * 1928865), so no spread or filter: push, or index and splice.
+ */
+export function adoptSheet(doc: Document, sheet: CSSStyleSheet): void {
+  const list = doc.adoptedStyleSheets;
+  if (typeof list.push === 'function') list.push(sheet);
+  else doc.adoptedStyleSheets = Array.from({ length: list.length }, (_, i) => list[i]!).concat(sheet);
+}
+
+/** Removes a sheet from the document's adopted list in place (see adoptSheet). */
+export function dropSheet(doc: Document, sheet: CSSStyleSheet): void {
+  const list = doc.adoptedStyleSheets;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i] === sheet) list.splice(i, 1);
 }
 
 /** The caret position under a point: caretPositionFromPoint where supported, else caretRangeFromPoint. */

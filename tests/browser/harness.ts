@@ -5,9 +5,21 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
-/** The project root and the built Chrome extension. */
+/** The project root and the built Chrome extension (the test flavour, with performance marks: npm run build:test). */
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(ROOT, '.output/test/chrome-mv3');
+/** The test flavour of the Firefox build. */
+export const FIREFOX_EXTENSION_DIR = resolve(ROOT, '.output/test/firefox-mv3');
+/** The production builds (npm run build, npm run build:firefox): what users get, with no performance marks. */
+export const PRODUCTION_DIR = { chromium: resolve(ROOT, '.output/chrome-mv3'), firefox: resolve(ROOT, '.output/firefox-mv3') };
+
+/** Throws a clear error when `dir` holds no build. */
+export function requireBuild(dir: string): void {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    const command = dir.includes('/test/') ? 'npm run build:test' : dir.includes('firefox') ? 'npm run build:firefox' : 'npm run build';
+    throw new Error(`Backstory: ${dir} has no build; run "${command}" first.`);
+  }
+}
 
 /** Debian's Chromium by default; CHROME_PATH points at another Chrome or Chromium. */
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -103,11 +115,10 @@ export async function launchPlain(args: string[] = []): Promise<BrowserContext> 
 
 /** Launches Chromium with the built extension; returns the context, its service worker and the extension id. */
 export async function launchWithExtension(
-  options: { headless?: boolean; args?: string[] } = {},
+  options: { headless?: boolean; args?: string[]; extensionDir?: string } = {},
 ): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`Backstory: ${EXTENSION_DIR} has no build; run "npm run build" first.`);
-  }
+  const dir = options.extensionDir ?? EXTENSION_DIR;
+  requireBuild(dir);
   if (!existsSync(CHROME_PATH)) {
     throw new Error(
       `Backstory: no Chromium at ${CHROME_PATH}; install it (apt-get install -y chromium) or set CHROME_PATH to a Chrome or Chromium binary.`,
@@ -117,7 +128,7 @@ export async function launchWithExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME_PATH,
     headless: options.headless ?? true,
-    args: [...CHROME_FLAGS, ...(options.args ?? []), `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [...CHROME_FLAGS, ...(options.args ?? []), `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
     viewport: { width: 1200, height: 900 },
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));

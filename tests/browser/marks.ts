@@ -1,17 +1,23 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import type { TestPage } from './driver';
 
-/** Opens a page and waits until Backstory has marked its mentions. */
-export async function openMarked(context: BrowserContext, url: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
-  await page.goto(url);
-  await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0);
+/** Opens a page and waits until Backstory has marked its mentions (a Playwright context, or a driver session). */
+export async function openMarked<P extends Page | TestPage>(
+  context: BrowserContext | { newPage(): Promise<P> },
+  url: string,
+  viewport?: { width: number; height: number },
+): Promise<P> {
+  const page = (await context.newPage()) as P;
+  const shared = page as TestPage;
+  if (viewport) await shared.setViewportSize(viewport);
+  await shared.goto(url);
+  await shared.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0);
   return page;
 }
 
 /** The centre of the first client rect of the mention whose text is `text`. */
-export function mentionPoint(page: Page, text: string) {
-  return page.evaluate((t) => {
+export function mentionPoint(page: Page | TestPage, text: string) {
+  return (page as TestPage).evaluate((t) => {
     const range = ([...CSS.highlights.get('backstory-mention')!] as Range[]).find((r) => r.toString() === t)!;
     const rect = range.getClientRects()[0]!;
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };

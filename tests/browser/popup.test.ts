@@ -1,33 +1,16 @@
-import type { Server } from 'node:http';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { keepOffline, launchWithExtension, ROOT, startServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { BROWSERS, screenshotPath, useSession, type TestPage } from './driver';
 
-let context: BrowserContext;
-let worker: Worker;
-let extensionId: string;
-let server: Server;
-let origin: string;
+describe.each(BROWSERS)('toolbar popup in %s', (browserName) => {
+  const env = useSession(browserName);
 
-beforeAll(async () => {
-  ({ server, origin } = await startServer());
-  ({ context, worker, extensionId } = await launchWithExtension());
-  await keepOffline(context, origin);
-});
-afterAll(async () => {
-  await context?.close();
-  server?.close();
-});
+  async function popup(query = ''): Promise<TestPage> {
+    const page = await env.session.newPage();
+    await page.goto(`${env.session.extensionOrigin}/popup.html${query}`);
+    return page;
+  }
+  const options = (page: TestPage) => page.locator('[data-testid=results] li[role=option]');
 
-async function popup(query = ''): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);
-  return page;
-}
-const options = (page: Page) => page.locator('[data-testid=results] li[role=option]');
-
-describe('toolbar popup', () => {
   it('searches as you type, grouped, with matched words marked', async () => {
     const page = await popup();
     await page.getByRole('searchbox').fill('Bayramov obstacle');
@@ -68,9 +51,9 @@ describe('toolbar popup', () => {
   });
 
   it('opened in a tab, lays the search out for a full window (issue 12, defect 13)', async () => {
-    const page = await context.newPage();
+    const page = await env.session.newPage();
     await page.setViewportSize({ width: 1200, height: 800 });
-    await page.goto(`chrome-extension://${extensionId}/popup.html?view=tab&entity=jeyhun-bayramov`);
+    await page.goto(`${env.session.extensionOrigin}/popup.html?view=tab&entity=jeyhun-bayramov`);
     await expect.poll(() => options(page).count()).toBeGreaterThan(0);
     const results = (await page.locator('[data-testid=results]').boundingBox())!;
     const filters = (await page.locator('.filters').boundingBox())!;
@@ -90,8 +73,8 @@ describe('toolbar popup', () => {
   });
 
   it('opens the reader at the passage, highlighted', async () => {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/reader.html#000-p12`);
+    const page = await env.session.newPage();
+    await page.goto(`${env.session.extensionOrigin}/reader.html#000-p12`);
     const target = page.locator('[id="000-p12"]');
     await expect.poll(() => target.getAttribute('class')).toContain('target');
     expect(await target.textContent()).toContain('the most serious obstacle');
@@ -99,13 +82,13 @@ describe('toolbar popup', () => {
     expect(await target.isVisible()).toBe(true);
     expect((await target.locator('.statement.direct').allTextContents()).join('')).toContain('the most serious obstacle');
     expect(await target.locator('a.entity').first().getAttribute('href')).toMatch(/popup\.html\?entity=jeyhun-bayramov$/);
-    await page.screenshot({ path: resolve(ROOT, 'tests/screenshots/reader.png') });
+    await page.screenshot({ path: screenshotPath(browserName, 'reader') });
     await page.close();
   });
 
   it('checks a quote selected on a page, from the context-menu command', async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/fixtures/quote-page.html`);
+    const page = await env.session.newPage();
+    await page.goto(`${env.origin}/fixtures/quote-page.html`);
     const selection = await page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.getElementById('quote')!);
@@ -113,17 +96,9 @@ describe('toolbar popup', () => {
       getSelection()!.addRange(range);
       return getSelection()!.toString();
     });
-    const opened = context.waitForEvent('page');
-    await worker.evaluate(
-      (text) =>
-        (globalThis as unknown as { backstoryCheckSelection: (i: object) => Promise<void> }).backstoryCheckSelection({
-          menuItemId: 'check-quote',
-          selectionText: text,
-        }),
-      selection,
-    );
+    const opened = env.session.nextPage('/popup.html?check=');
+    await env.session.callBackground('backstoryCheckSelection', { menuItemId: 'check-quote', selectionText: selection });
     const check = await opened;
-    await check.waitForLoadState();
     const result = check.locator('[data-testid=check-result]');
     await expect.poll(() => result.getAttribute('data-verdict'), { timeout: 10_000 }).toBe('close');
     expect(await result.locator('.verdict').textContent()).toBe('Close — wording differs');
@@ -135,8 +110,8 @@ describe('toolbar popup', () => {
   });
 
   it('lists the entities on a page and scrolls to one', async () => {
-    const page = await context.newPage();
-    await page.goto(`${origin}/fixtures/news-article.html`);
+    const page = await env.session.newPage();
+    await page.goto(`${env.origin}/fixtures/news-article.html`);
     await page.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0);
     const ext = await popup();
     const answers = await ext.evaluate(async () => {
