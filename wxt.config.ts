@@ -11,21 +11,12 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  // The project's top level is fixed (entrypoints, components, lib, …): static files such as the icons live with the UI.
+  publicDir: 'components/public',
   outDir: trace ? '.output/test' : '.output',
   zip: {
     // The source archive AMO reviewers rebuild from: everything the build reads, nothing else.
-    includeSources: [
-      'assets/**',
-      'components/**',
-      'entrypoints/**',
-      'lib/**',
-      'public/**',
-      'scripts/**',
-      'seeds/**',
-      '*.json',
-      '*.ts',
-      'README.md',
-    ],
+    includeSources: ['components/**', 'entrypoints/**', 'lib/**', 'seeds/**', '*.json', '*.ts', 'README.md'],
   },
   vite: () => ({
     plugins: [preact(), backstoryData(root)],
