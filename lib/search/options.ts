@@ -36,3 +36,21 @@ export const SEARCH_QUERY_OPTIONS: SearchOptions = {
   boost: { title: 3 },
   combineWith: 'AND',
 };
+
+/** The search record of an entity (bundled or the user's): its names and aliases, and its description. */
+export function entitySearchDoc(e: {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: Array<{ text: string }>;
+  description: { text: string };
+}): SearchDoc {
+  return {
+    id: `entity:${e.id}`,
+    type: 'entity',
+    title: [e.name, ...e.aliases.map((a) => a.text)].join(' | '),
+    text: e.description.text,
+    entities: [e.id],
+    kind: e.kind,
+  };
+}

@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { KnowledgeBase } from '../kb/types-kb';
 import type { SearchHit } from '../messages';
 import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './options';
@@ -13,6 +13,30 @@ export interface SearchFilters {
   from?: string;
   to?: string;
   kind?: 'direct' | 'reported';
+  /** Which documents: the bundled corpus, the user's library, or both (the default). */
+  source?: 'bundled' | 'library' | 'all';
+}
+
+/** How a search resolves index ids to display data (the bundled knowledge base, or the library's live maps). */
+export interface HitLookup {
+  entity(id: string): KnowledgeBase['entities'][number] | undefined;
+  statement(id: string): KnowledgeBase['statements'][number] | undefined;
+  passage(id: string): { p: KnowledgeBase['docs'][number]['passages'][number]; d: KnowledgeBase['docs'][number] } | undefined;
+  doc(id: string): KnowledgeBase['docs'][number] | undefined;
+}
+
+/** A lookup over a whole knowledge base. */
+export function kbLookup(kb: KnowledgeBase): HitLookup {
+  const entities = new Map(kb.entities.map((e) => [e.id, e]));
+  const statements = new Map(kb.statements.map((s) => [s.id, s]));
+  const passages = new Map(kb.docs.flatMap((d) => d.passages.map((p) => [p.id, { p, d }] as const)));
+  const docs = new Map(kb.docs.map((d) => [d.id, d]));
+  return {
+    entity: (id) => entities.get(id),
+    statement: (id) => statements.get(id),
+    passage: (id) => passages.get(id),
+    doc: (id) => docs.get(id),
+  };
 }
 
 /** Loads the serialized index, refusing an index of another format version. */
@@ -43,7 +67,7 @@ function passes(r: Stored, f: SearchFilters): boolean {
 
 /** Whether any filter is set. */
 export function hasFilters(f: SearchFilters = {}): boolean {
-  return Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : !!v));
+  return Object.entries(f).some(([k, v]) => k !== 'source' && (Array.isArray(v) ? v.length > 0 : !!v));
 }
 
 /**
@@ -52,11 +76,16 @@ export function hasFilters(f: SearchFilters = {}): boolean {
  */
 export function search(
   index: MiniSearch<SearchDoc>,
-  kb: KnowledgeBase,
+  kb: KnowledgeBase | HitLookup,
   query: string,
   filters: SearchFilters = {},
   limit = 40,
 ): SearchHit[] {
+  return resolveHits(searchIds(index, query, filters, limit), 'docs' in kb ? kbLookup(kb) : kb);
+}
+
+/** The raw index results of a query (ids and scores), filtered, best first. */
+export function searchIds(index: MiniSearch<SearchDoc>, query: string, filters: SearchFilters = {}, limit = 40): SearchResult[] {
   const filter = (r: Record<string, unknown>) => passes(r as unknown as Stored, filters);
   let results;
   if (!query.trim()) {
@@ -66,20 +95,26 @@ export function search(
     results = index.search(query, { ...SEARCH_QUERY_OPTIONS, filter });
     if (results.length === 0) results = index.search(query, { ...SEARCH_QUERY_OPTIONS, combineWith: 'OR', filter });
   }
-  const entities = new Map(kb.entities.map((e) => [e.id, e]));
-  const statements = new Map(kb.statements.map((s) => [s.id, s]));
-  const passages = new Map(kb.docs.flatMap((d) => d.passages.map((p) => [p.id, { p, d }] as const)));
-  const docs = new Map(kb.docs.map((d) => [d.id, d]));
-  return results.slice(0, limit).map((r) => {
-    const [type, ref] = String(r.id).split(/:(.*)/s) as [SearchHit['type'], string];
+  return results.slice(0, limit);
+}
+
+/** Splits an index id ("statement:000-p3-s1") into its record type and the record's own id. */
+export function parseIndexId(id: string): [SearchHit['type'], string] {
+  return String(id).split(/:(.*)/s) as [SearchHit['type'], string];
+}
+
+/** Turns index results into display data. */
+export function resolveHits(results: SearchResult[], lookup: HitLookup): SearchHit[] {
+  return results.map((r) => {
+    const [type, ref] = parseIndexId(String(r.id));
     const base = { id: String(r.id), type, score: r.score, terms: [...new Set([...r.terms, ...(r.queryTerms ?? [])])] };
     if (type === 'entity') {
-      const e = entities.get(ref)!;
+      const e = lookup.entity(ref)!;
       return { ...base, title: e.name, text: e.description.text, entity: e.id, kind: e.kind };
     }
     if (type === 'statement') {
-      const s = statements.get(ref)!;
-      const d = docs.get(s.doc)!.provenance;
+      const s = lookup.statement(ref)!;
+      const d = lookup.doc(s.doc)!.provenance;
       return {
         ...base,
         title: s.speaker.name,
@@ -91,10 +126,17 @@ export function search(
           ...(s.speaker.role ? { role: s.speaker.role } : {}),
         },
         date: s.statedOn ?? s.docDate,
-        citation: { passage: s.passage, publisher: d.publisher, title: d.title, date: d.date, url: d.url },
+        citation: {
+          passage: s.passage,
+          publisher: d.publisher,
+          title: d.title,
+          date: d.date,
+          url: d.url,
+          ...(d.library ? { library: true } : {}),
+        },
       };
     }
-    const { p, d } = passages.get(ref)!;
+    const { p, d } = lookup.passage(ref)!;
     return {
       ...base,
       title: d.provenance.publisher,
@@ -106,6 +148,7 @@ export function search(
         title: d.provenance.title,
         date: d.provenance.date,
         url: d.provenance.url,
+        ...(d.provenance.library ? { library: true } : {}),
       },
     };
   });
