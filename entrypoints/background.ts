@@ -2,15 +2,18 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundService } from '../lib/background/service';
 import { createLibrary } from '../lib/library/host';
+import type { KnowledgeBase } from '../lib/kb/types-kb';
 import type { Message } from '../lib/messages';
 import { toggleSite, updateSettings } from '../lib/settings';
 
 export default defineBackground(() => {
   const fetchJson = async (path: '/data/kb.json' | '/data/search-index.json' | '/data/matcher.json') =>
     (await fetch(browser.runtime.getURL(path))).json();
-  const library = createLibrary({ matcher: () => fetchJson('/data/matcher.json'), kb: () => fetchJson('/data/kb.json') });
+  let kb: Promise<KnowledgeBase> | null = null;
+  const loadKb = () => (kb ??= fetchJson('/data/kb.json'));
+  const library = createLibrary({ matcher: () => fetchJson('/data/matcher.json'), kb: loadKb });
   const service = new BackgroundService(
-    { loadKb: () => fetchJson('/data/kb.json'), loadIndex: () => fetchJson('/data/search-index.json') },
+    { loadKb, loadIndex: () => fetchJson('/data/search-index.json') },
     async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/reader.html') })),
     library,
   );

@@ -67,7 +67,7 @@ export interface MessageApi {
   /** Opens an extension page in a new tab: the reader at a passage, or search for an entity. */
   openPage: { request: { page: 'reader'; passage: string } | { page: 'search'; entity: string }; response: { ok: true } };
 
-  // The user's library (lib/library/). Only extension pages may send these; content scripts are refused.
+  // The user's library (lib/library/). Only extension pages may send these (see EXTENSION_PAGE_ONLY).
   /** Runs documents through the pipeline and stores them (or, with dryRun, only reports what would be stored). */
   libraryAdd: { request: { documents: LibraryInput[]; dryRun?: boolean }; response: { results: LibraryAddResult[] } };
   /** Every library document's provenance and stats, oldest first, with the storage estimate when the browser gives one. */
@@ -88,7 +88,7 @@ export interface MessageApi {
   libraryExport: { request: Record<string, never>; response: LibraryPack };
   /** Imports a pack: each entry is checked and stored on its own; the results say which failed and why. */
   libraryImportPack: { request: { pack: unknown; name: string }; response: { results: LibraryAddResult[] } };
-  /** The user's entities. */
+  /** The user's entities (content scripts may ask too: they mark them on pages; documents stay page-only). */
   libraryEntities: { request: Record<string, never>; response: UserEntity[] };
   /** Adds or replaces a user entity (validated by lib/kb/user-entities.ts once it lands). */
   librarySaveEntity: { request: { entity: UserEntity }; response: { ok: true; id: string } | { ok: false; error: string } };
@@ -105,7 +105,6 @@ export const EXTENSION_PAGE_ONLY: ReadonlySet<keyof MessageApi> = new Set([
   'libraryRemove',
   'libraryExport',
   'libraryImportPack',
-  'libraryEntities',
   'librarySaveEntity',
   'libraryRemoveEntity',
 ]);

@@ -59,9 +59,9 @@ export class BackgroundService {
 
   /** Handles one message; unknown types get a clear error. */
   async handle(message: Message, sender?: { url?: string }, extensionOrigin?: string): Promise<MessageApi[keyof MessageApi]['response']> {
-    if (EXTENSION_PAGE_ONLY.has(message.type)) {
+    if (message.type.startsWith('library')) {
       // Only extension pages may read or change the library; a content script (or a page behind it) may not.
-      if (sender && extensionOrigin && !sender.url?.startsWith(extensionOrigin)) {
+      if (EXTENSION_PAGE_ONLY.has(message.type) && sender && extensionOrigin && !sender.url?.startsWith(extensionOrigin)) {
         throw new Error(`Backstory: "${message.type}" is only answered for Backstory's own pages.`);
       }
       if (!this.library) throw new Error('Backstory: the library is not available here.');

@@ -7,6 +7,7 @@ import { Matcher } from '../match/matcher';
 import { loadSearchIndex, search } from '../search/query';
 import { exportQuoteCheck } from '../search/export';
 import { checkQuote } from '../search/quote-check';
+import { runPack } from './pack';
 
 /** Output sink, injectable for tests. */
 export interface CliIo {
@@ -20,7 +21,8 @@ const USAGE = `Usage: npm run --silent cli -- <command> [options]
   passages [--doc ID]                   passage ids with their first words (for citing)
   search QUERY [--json]                 search entities, statements and passages
   scan FILE.html|- [--json]             entity mentions in a page's visible text
-  check-quote "TEXT" [--json]           is this quote in the corpus, and with which wording?`;
+  check-quote "TEXT" [--json]           is this quote in the corpus, and with which wording?
+  pack DIR [--out FILE]                 a library pack from a folder of .txt/.md/.html files and its sources.json`;
 
 /** Runs one CLI command; returns the exit code. */
 export function runCli(args: string[], io: CliIo, root = process.cwd()): number {
@@ -37,6 +39,8 @@ export function runCli(args: string[], io: CliIo, root = process.cwd()): number 
     io.out(USAGE);
     return command ? 0 : 2;
   }
+  // Packs need no knowledge base: answer before building it.
+  if (command === 'pack') return runPack(rest, io, root);
   const built = buildAll(resolve(root, 'seeds'), root);
   const { kb } = built;
   switch (command) {

@@ -2,15 +2,8 @@ import { buildDocument } from '../corpus/document';
 import { processDocument, type PipelineContext } from '../pipeline/process';
 import { corpusProvenance, type DocumentBundle, type LibraryInput } from './types';
 import { countWords, toPlainText } from './formats';
+import { LIBRARY_ID_PREFIX } from './ids';
 import { urlKey } from './validate';
-
-/** Prefix of every library document id; bundled ids are digits ("000"), so the two never collide. */
-export const LIBRARY_ID_PREFIX = 'lib';
-
-/** Whether a document or passage id belongs to the user's library. */
-export function isLibraryId(id: string): boolean {
-  return id.startsWith(LIBRARY_ID_PREFIX);
-}
 
 /** SHA-256 (hex) of the text with whitespace collapsed, so re-saved copies of the same text are one document. */
 export async function textHash(text: string): Promise<string> {

@@ -99,8 +99,9 @@ export class LibraryStore {
    * document with the same text or URL instead of storing a second copy.
    */
   async putDocument(bundle: DocumentBundle): Promise<{ stored: true } | { stored: false; duplicateOf: string }> {
+    const tx = this.db.transaction(DOC_STORES, 'readwrite');
+    const writes: Array<Promise<unknown>> = [];
     try {
-      const tx = this.db.transaction(DOC_STORES, 'readwrite');
       const documents = tx.objectStore('documents');
       const same =
         (await documents.index('textHash').get(bundle.doc.textHash)) ??
@@ -110,7 +111,7 @@ export class LibraryStore {
         await tx.done.catch(() => {});
         return { stored: false, duplicateOf: same.id };
       }
-      const writes: Array<Promise<unknown>> = [documents.add(bundle.doc)];
+      writes.push(documents.add(bundle.doc));
       for (const p of bundle.passages) writes.push(tx.objectStore('passages').put(p));
       for (const s of bundle.statements) writes.push(tx.objectStore('statements').put(s));
       for (const m of bundle.mentions) writes.push(tx.objectStore('mentions').put(m));
@@ -118,6 +119,7 @@ export class LibraryStore {
       await Promise.all([...writes, tx.done]);
       return { stored: true };
     } catch (error) {
+      abort(tx, writes);
       throw storageError(error, bundle.doc.name);
     }
   }
@@ -175,8 +177,9 @@ export class LibraryStore {
 
   /** Replaces a document's provenance (and its statements' publication date), in one transaction. */
   async updateProvenance(id: string, provenance: LibraryProvenance, urlKeyOf: (url: string | null) => string): Promise<boolean> {
+    const tx = this.db.transaction(DOC_STORES, 'readwrite');
+    const writes: Array<Promise<unknown>> = [];
     try {
-      const tx = this.db.transaction(DOC_STORES, 'readwrite');
       const doc = await tx.objectStore('documents').get(id);
       if (!doc) {
         tx.abort();
@@ -184,13 +187,14 @@ export class LibraryStore {
         return false;
       }
       const statements = tx.objectStore('statements');
-      const writes: Array<Promise<unknown>> = [tx.objectStore('documents').put({ ...doc, provenance, urlKey: urlKeyOf(provenance.url) })];
+      writes.push(tx.objectStore('documents').put({ ...doc, provenance, urlKey: urlKeyOf(provenance.url) }));
       for (const s of await statements.index('doc').getAll(id)) writes.push(statements.put({ ...s, docDate: provenance.date }));
       writes.push(this.bump(tx));
       await Promise.all([...writes, tx.done]);
       return true;
     } catch (error) {
-      throw storageError(error, doc_name(id));
+      abort(tx, writes);
+      throw storageError(error, `document ${id}`);
     }
   }
 
@@ -198,17 +202,22 @@ export class LibraryStore {
   async removeDocuments(ids: string[]): Promise<string[]> {
     const tx = this.db.transaction(DOC_STORES, 'readwrite');
     const removed: string[] = [];
-    for (const id of ids) {
-      if (!(await tx.objectStore('documents').getKey(id))) continue;
-      removed.push(id);
-      await tx.objectStore('documents').delete(id);
-      for (const store of ['passages', 'statements', 'mentions'] as const) {
-        for (const key of await tx.objectStore(store).index('doc').getAllKeys(id)) await tx.objectStore(store).delete(key);
+    try {
+      for (const id of ids) {
+        if (!(await tx.objectStore('documents').getKey(id))) continue;
+        removed.push(id);
+        await tx.objectStore('documents').delete(id);
+        for (const store of ['passages', 'statements', 'mentions'] as const) {
+          for (const key of await tx.objectStore(store).index('doc').getAllKeys(id)) await tx.objectStore(store).delete(key);
+        }
       }
+      if (removed.length) await this.bump(tx);
+      await tx.done;
+      return removed;
+    } catch (error) {
+      abort(tx);
+      throw storageError(error, 'removing documents');
     }
-    if (removed.length) await this.bump(tx);
-    await tx.done;
-    return removed;
   }
 
   /** Every user entity. */
@@ -218,10 +227,13 @@ export class LibraryStore {
 
   /** Adds or replaces a user entity. */
   async putEntity(entity: UserEntity): Promise<void> {
+    const tx = this.db.transaction(['entities', 'meta'], 'readwrite');
+    const writes: Array<Promise<unknown>> = [];
     try {
-      const tx = this.db.transaction(['entities', 'meta'], 'readwrite');
-      await Promise.all([tx.objectStore('entities').put(entity), this.bump(tx), tx.done]);
+      writes.push(tx.objectStore('entities').put(entity), this.bump(tx));
+      await Promise.all([...writes, tx.done]);
     } catch (error) {
+      abort(tx, writes);
       throw storageError(error, `entity ${entity.id}`);
     }
   }
@@ -253,6 +265,13 @@ export class LibraryStore {
   }
 }
 
-function doc_name(id: string): string {
-  return `document ${id}`;
+/** Aborts a transaction after an error, so none of its writes land (it may already be aborted). */
+function abort(tx: { abort(): void; done: Promise<void> }, pending: Array<Promise<unknown>> = []): void {
+  // The other requests now fail with AbortError; that is expected, not a second error.
+  for (const p of [tx.done, ...pending]) p.catch(() => {});
+  try {
+    tx.abort();
+  } catch {
+    // already finished or aborted
+  }
 }

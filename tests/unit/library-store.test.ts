@@ -3,15 +3,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackgroundService } from '../../lib/background/service';
-import { LibraryService } from '../../lib/library/service';
 import { LibraryStore, SCHEMA_VERSION } from '../../lib/library/store';
 import type { LibraryInput } from '../../lib/library/types';
-import { Matcher } from '../../lib/match/matcher';
 import { message, type MessageApi } from '../../lib/messages';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads responses of many message types
 type Loose = any;
-import { ROOT, seedBuild } from './seed-data';
+import { ROOT, seedBuild, seedLibrary } from './seed-data';
 
 const FIXTURES = resolve(ROOT, 'tests/fixtures/library/valid');
 const sources = JSON.parse(readFileSync(resolve(FIXTURES, 'sources.json'), 'utf8')).documents as Array<Record<string, string>>;
@@ -30,14 +28,7 @@ let dbCount = 0;
 /** A background with a fresh library database, as the extension wires it. */
 function setup(name = `test-${++dbCount}`) {
   const built = seedBuild();
-  const library = new LibraryService({
-    openStore: () => LibraryStore.open(name),
-    pipeline: async () => ({
-      matcher: new Matcher(built.matcher),
-      entities: new Map(built.kb.entities.map((e) => [e.id, { kind: e.kind, name: e.name }])),
-    }),
-    snapshotDelay: 10_000,
-  });
+  const library = seedLibrary(name);
   const service = new BackgroundService({ loadKb: async () => built.kb, loadIndex: async () => built.searchIndex }, undefined, library);
   const ext = { url: 'chrome-extension://abc/library.html' };
   // Responses are read loosely here; their types are checked where the UI uses them.
