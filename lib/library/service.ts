@@ -1,7 +1,7 @@
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
 import type { MessageApi, SearchHit } from '../messages';
 import type { PipelineContext } from '../pipeline/process';
-import { searchIds, resolveHits, type SearchFilters } from '../search/query';
+import { parseIndexId, resolveHits, searchIds, type SearchFilters } from '../search/query';
 import { prepareDocument } from './ingest';
 import { makePack, readPack } from './pack';
 import { LibraryIndex } from './search-index';
@@ -27,7 +27,9 @@ type LibraryMessage = Extract<keyof Api, `library${string}`>;
 
 interface Loaded {
   store: LibraryStore;
-  bundles: Map<string, DocumentBundle>;
+  /** Every document in memory, read only when a card, the quote check or an index rebuild needs them. */
+  full: Promise<Map<string, DocumentBundle>> | null;
+  count: number;
   entities: Map<string, UserEntity>;
   index: LibraryIndex;
 }
@@ -47,36 +49,49 @@ export class LibraryService {
 
   constructor(readonly deps: LibraryDeps) {}
 
-  /** Opens the store and loads the library (index from its snapshot when it is current). */
+  /**
+   * Opens the store and loads what a search needs: the index (from its snapshot when it is current) and the user
+   * entities. Documents stay in IndexedDB until a card or the quote check needs them all.
+   */
   load(): Promise<Loaded> {
     if (!this.loaded) {
       this.loaded = (async () => {
         const store = await this.deps.openStore();
-        const [bundles, entities, generation, snapshot] = await Promise.all([
-          store.allBundles(),
+        const [entities, count, generation, snapshot] = await Promise.all([
           store.listEntities(),
+          store.count(),
           store.generation(),
           store.getMeta<{ version: number; generation: number; index: unknown }>(SNAPSHOT_KEY),
         ]);
-        let index: LibraryIndex | null = null;
+        const state: Loaded = { store, full: null, count, entities: new Map(entities.map((e) => [e.id, e])), index: new LibraryIndex() };
+        let fromSnapshot = false;
         if (snapshot && snapshot.generation === generation) {
           try {
-            index = new LibraryIndex(snapshot.index);
+            state.index = new LibraryIndex(snapshot.index);
+            fromSnapshot = true;
           } catch {
-            index = null; // a snapshot of another format: rebuild it below
+            // a snapshot of another format: rebuilt below
           }
         }
-        if (!index) {
-          index = new LibraryIndex();
-          for (const b of bundles) index.addDocument(b);
-          for (const e of entities) index.putEntity(e);
-          if (bundles.length || entities.length) this.scheduleSnapshot(store, index);
+        if (!fromSnapshot && (count || entities.length)) {
+          // The snapshot is missing or stale (the worker stopped before writing it): rebuild from the stored records.
+          for (const b of (await this.bundles(state)).values()) state.index.addDocument(b);
+          for (const e of entities) state.index.putEntity(e);
+          this.scheduleSnapshot(store, state.index);
         }
-        return { store, index, bundles: new Map(bundles.map((b) => [b.doc.id, b])), entities: new Map(entities.map((e) => [e.id, e])) };
+        return state;
       })();
       this.loaded.catch(() => (this.loaded = null));
     }
     return this.loaded;
+  }
+
+  private bundles(state: Loaded): Promise<Map<string, DocumentBundle>> {
+    if (!state.full) {
+      state.full = state.store.allBundles().then((all) => new Map(all.map((b) => [b.doc.id, b])));
+      state.full.catch(() => (state.full = null));
+    }
+    return state.full;
   }
 
   private changed(state: Loaded) {
@@ -125,7 +140,8 @@ export class LibraryService {
             results.push({ name: input.name, ok: false, duplicateOf: other.id, error: duplicateMessage(input.name, other) });
             continue;
           }
-          state.bundles.set(bundle.doc.id, bundle);
+          if (state.full) (await state.full).set(bundle.doc.id, bundle);
+          state.count++;
           state.index.addDocument(bundle);
           this.changed(state);
         }
@@ -140,11 +156,17 @@ export class LibraryService {
   /** Removes documents everywhere at once: the store (one transaction), the index, cards and the quote check. */
   async remove(ids: string[]): Promise<string[]> {
     const state = await this.load();
+    const before = new Map<string, DocumentBundle>();
+    for (const id of ids) {
+      const b = (state.full && (await state.full).get(id)) ?? (await state.store.getBundle(id));
+      if (b) before.set(id, b);
+    }
     const removed = await this.serial(() => state.store.removeDocuments(ids));
     for (const id of removed) {
-      const b = state.bundles.get(id);
+      const b = before.get(id);
       if (b) state.index.removeDocument(b);
-      state.bundles.delete(id);
+      if (state.full) (await state.full).delete(id);
+      state.count--;
     }
     if (removed.length) this.changed(state);
     return removed;
@@ -162,14 +184,22 @@ export class LibraryService {
       const u = state.entities.get(id);
       return u ? { ...u, mentions: [], docs: [], statementsBy: [], statementsAbout: [] } : bundledEntity(id);
     };
-    return resolveHits(searchIds(state.index.index, query, filters, limit), libraryLookup(state.bundles, entity));
+    const results = searchIds(state.index.index, query, filters, limit);
+    const ids = { statements: [] as string[], passages: [] as string[] };
+    for (const r of results) {
+      const [type, ref] = parseIndexId(String(r.id));
+      if (type === 'statement') ids.statements.push(ref);
+      else if (type === 'passage') ids.passages.push(ref);
+    }
+    return resolveHits(results, libraryLookup(await state.store.getHitRecords(ids), entity));
   }
 
   /** The bundled knowledge base with the library merged in (cached until the library changes). */
   async knowledgeBase(bundled: KnowledgeBase): Promise<KnowledgeBase> {
     const state = await this.load();
     if (this.merged?.bundled !== bundled) {
-      this.merged = { bundled, kb: mergeKnowledgeBase(bundled, state.bundles.values(), [...state.entities.values()]) };
+      const all = await this.bundles(state);
+      this.merged = { bundled, kb: mergeKnowledgeBase(bundled, all.values(), [...state.entities.values()]) };
     }
     return this.merged.kb;
   }
@@ -177,7 +207,7 @@ export class LibraryService {
   /** Whether the library has anything in it (so the bundled-only fast paths can be kept). */
   async isEmpty(): Promise<boolean> {
     const state = await this.load();
-    return state.bundles.size === 0 && state.entities.size === 0;
+    return state.count === 0 && state.entities.size === 0;
   }
 
   /** Handles one library message; the payload is checked here, the sender by the caller. */
@@ -206,7 +236,7 @@ export class LibraryService {
       }
       case 'libraryGet': {
         const id = requireString(p.id, 'libraryGet', 'id').split('-')[0]!;
-        const b = state.bundles.get(id);
+        const b = await state.store.getBundle(id);
         if (!b) return null as Api[K]['response'];
         const { text: _t, notes: _n, textHash: _h, urlKey: _u, ...summary } = b.doc;
         return {
@@ -225,12 +255,11 @@ export class LibraryService {
         }
         const ok = await this.serial(() => state.store.updateProvenance(id, provenance, urlKey));
         if (!ok) return { ok: false, error: `Backstory: no library document "${id}".` } as Api[K]['response'];
-        const b = state.bundles.get(id);
+        const b = await state.store.getBundle(id);
         if (b) {
           state.index.removeDocument(b);
-          b.doc = { ...b.doc, provenance, urlKey: urlKey(provenance.url) };
-          b.statements = b.statements.map((s) => ({ ...s, docDate: provenance.date }));
           state.index.addDocument(b);
+          if (state.full) (await state.full).set(id, b);
         }
         this.changed(state);
         return { ok: true } as Api[K]['response'];
@@ -241,7 +270,7 @@ export class LibraryService {
         return { removed: await this.remove(p.ids as string[]) } as Api[K]['response'];
       }
       case 'libraryExport':
-        return makePack([...state.bundles.values()].map((b) => b.doc)) as Api[K]['response'];
+        return makePack(await state.store.allRecords()) as Api[K]['response'];
       case 'libraryImportPack': {
         const name = typeof p.name === 'string' && p.name ? p.name : 'pack';
         const entries = readPack(p.pack, name).map((e) => (e.ok ? { ok: true as const, input: e.input } : e));

@@ -1,8 +1,8 @@
-import type { CorpusDoc } from '../corpus/types';
+import type { CorpusDoc, Passage } from '../corpus/types';
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
 import type { HitLookup } from '../search/query';
 import type { Statement } from '../statements/types';
-import { corpusProvenance, type DocumentBundle, type UserEntity } from './types';
+import { corpusProvenance, type DocumentBundle, type LibraryDocRecord, type UserEntity } from './types';
 
 /** A library document as the shared corpus code sees it. */
 export function toCorpusDoc(bundle: DocumentBundle): CorpusDoc {
@@ -64,20 +64,23 @@ export function mergeKnowledgeBase(bundled: KnowledgeBase, bundles: Iterable<Doc
   return { ...bundled, docs: [...bundled.docs, ...docs], statements: [...bundled.statements, ...statements], entities };
 }
 
-/** Resolves library search hits from the documents in memory (and entities: user ones, else bundled). */
-export function libraryLookup(bundles: Map<string, DocumentBundle>, entity: (id: string) => KbEntity | undefined): HitLookup {
-  const docOf = (id: string) => bundles.get(id.split('-')[0]!);
+/** Resolves library search hits from the records read for them (and entities: user ones, else bundled). */
+export function libraryLookup(
+  records: { statements: Map<string, Statement>; passages: Map<string, Passage>; docs: Map<string, LibraryDocRecord> },
+  entity: (id: string) => KbEntity | undefined,
+): HitLookup {
+  const doc = (id: string): CorpusDoc | undefined => {
+    const d = records.docs.get(id);
+    return d ? { id, provenance: corpusProvenance(d), passages: [], notes: {} } : undefined;
+  };
   return {
     entity,
-    statement: (id) => docOf(id)?.statements.find((s) => s.id === id),
+    statement: (id) => records.statements.get(id),
     passage: (id) => {
-      const b = docOf(id);
-      const p = b?.passages.find((x) => x.id === id);
-      return b && p ? { p, d: toCorpusDoc(b) } : undefined;
+      const p = records.passages.get(id);
+      const d = p && doc(p.doc);
+      return p && d ? { p, d } : undefined;
     },
-    doc: (id) => {
-      const b = bundles.get(id);
-      return b ? toCorpusDoc(b) : undefined;
-    },
+    doc,
   };
 }
