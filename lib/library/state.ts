@@ -1,5 +1,9 @@
 import type { CorpusDoc, Passage } from '../corpus/types';
+import { compileMatcher } from '../kb/compile';
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
+import { Matcher } from '../match/matcher';
+import type { Mention } from '../match/types';
+import { matchPassages } from '../pipeline/process';
 import type { HitLookup } from '../search/query';
 import type { Statement } from '../statements/types';
 import { corpusProvenance, type DocumentBundle, type LibraryDocRecord, type UserEntity } from './types';
@@ -28,10 +32,23 @@ export function mergeKnowledgeBase(bundled: KnowledgeBase, bundles: Iterable<Doc
   };
   const docs: CorpusDoc[] = [];
   const statements: Statement[] = [];
-  for (const b of bundles) {
+  const all = [...bundles];
+  const userMentions = userEntityMentions(userEntities, [...bundled.docs, ...all.map(toCorpusDoc)]);
+  const byPassageAll = new Map<string, Mention[]>(userMentions);
+  for (const b of all) for (const m of b.mentions) byPassageAll.set(m.passage, [...m.mentions, ...(userMentions.get(m.passage) ?? [])]);
+  for (const [passage, ms] of userMentions) {
+    for (const id of new Set(ms.map((x) => x.entity))) {
+      of(id).mentions.push(passage);
+      of(id).docs.add(passage.split('-')[0]!);
+    }
+  }
+  // Bundled statements that mention a user entity count as said about it.
+  for (const s of bundled.statements) {
+    for (const id of aboutIn(userMentions.get(s.passage), s)) of(id).about.push(s.id);
+  }
+  for (const b of all) {
     docs.push(toCorpusDoc(b));
     statements.push(...b.statements);
-    const byPassage = new Map(b.mentions.map((m) => [m.passage, m.mentions]));
     for (const m of b.mentions) {
       for (const id of new Set(m.mentions.map((x) => x.entity))) {
         of(id).mentions.push(m.passage);
@@ -40,12 +57,7 @@ export function mergeKnowledgeBase(bundled: KnowledgeBase, bundles: Iterable<Doc
     }
     for (const s of b.statements) {
       if (s.speaker.id) of(s.speaker.id).by.push(s.id);
-      const about = new Set(
-        (byPassage.get(s.passage) ?? [])
-          .filter((m) => m.entity !== s.speaker.id && m.start >= s.start && m.end <= s.end)
-          .map((m) => m.entity),
-      );
-      for (const id of about) of(id).about.push(s.id);
+      for (const id of aboutIn(byPassageAll.get(s.passage), s)) of(id).about.push(s.id);
     }
   }
   const entities = [...bundled.entities, ...userEntities.filter((u) => !bundled.entities.some((e) => e.id === u.id)).map(userKbEntity)].map(
@@ -62,6 +74,35 @@ export function mergeKnowledgeBase(bundled: KnowledgeBase, bundles: Iterable<Doc
     },
   );
   return { ...bundled, docs: [...bundled.docs, ...docs], statements: [...bundled.statements, ...statements], entities };
+}
+
+/** Entities mentioned inside a statement's span, other than its speaker. */
+function aboutIn(mentions: Mention[] | undefined, s: Statement): Set<string> {
+  return new Set((mentions ?? []).filter((m) => m.entity !== s.speaker.id && m.start >= s.start && m.end <= s.end).map((m) => m.entity));
+}
+
+/**
+ * Mentions of the user's entities in every document (bundled and library), with the same matcher and rules as the
+ * bundled entities. Entities whose aliases do not compile (the entity form reports why) are left out.
+ */
+export function userEntityMentions(userEntities: UserEntity[], docs: CorpusDoc[]): Map<string, Mention[]> {
+  const out = new Map<string, Mention[]>();
+  if (userEntities.length === 0) return out;
+  let matcher: Matcher;
+  try {
+    matcher = new Matcher(
+      compileMatcher(
+        userEntities.map((e) => ({ ...e, line: 0 })),
+        'your entities',
+      ),
+    );
+  } catch {
+    return out;
+  }
+  for (const doc of docs) {
+    for (const [passage, ms] of matchPassages(doc, matcher)) if (ms.length) out.set(passage, ms);
+  }
+  return out;
 }
 
 /** Resolves library search hits from the records read for them (and entities: user ones, else bundled). */

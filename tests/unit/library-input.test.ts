@@ -73,7 +73,7 @@ describe('files and formats', () => {
   });
 });
 
-describe('packs', () => {
+describe('packs', { timeout: 30_000 }, () => {
   it('the CLI builds a pack from a folder with sources.json', () => {
     const pack = packFolder(resolve(LIB, 'valid'), ROOT);
     expect(pack.format).toBe('backstory-pack');
@@ -169,7 +169,7 @@ describe('packs', () => {
   });
 });
 
-describe('storage failures', () => {
+describe('storage failures', { timeout: 30_000 }, () => {
   it('a write that fails midway leaves no half document', async () => {
     const store = await LibraryStore.open(`half-${++n}`);
     const bundle = {

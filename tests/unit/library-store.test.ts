@@ -37,7 +37,8 @@ function setup(name = `test-${++dbCount}`) {
   return { library, service, send, name };
 }
 
-describe('library store and messages', () => {
+// Generous timeouts: the first test builds the seeds, and CI machines are shared.
+describe('library store and messages', { timeout: 30_000 }, () => {
   it('stores a document with its passages and statements, and finds its quote in search, quote check and cards', async () => {
     const { send } = setup();
     const { results } = await send('libraryAdd', { documents: [input('panorama-2023-11-16.txt')] });
@@ -139,6 +140,33 @@ describe('library store and messages', () => {
     expect(card.totalDocs).toBe(5);
     expect(card.statementsBy.some((s) => s.doc === docId)).toBe(false);
     expect(await send('libraryGet', { id: docId })).toBeNull();
+  });
+
+  it("counts a user entity's mentions in library and bundled documents in its card", async () => {
+    const { send } = setup();
+    const { results } = await send('libraryAdd', { documents: [input('panorama-2023-11-16.txt')] });
+    const docId = results[0].docId as string;
+    const view = await send('libraryGet', { id: docId });
+    const passage = view.doc.passages.find((p: { text: string }) => p.text.includes('USSR General Staff')).id as string;
+    const entity = {
+      id: 'user-ussr-general-staff',
+      name: 'USSR General Staff',
+      kind: 'organisation',
+      description: { text: 'Its maps are named as a basis for recognising borders.', cites: [passage] },
+      aliases: [],
+      background: [],
+      naming: [],
+      related: [],
+      highlight: true,
+    };
+    expect(await send('librarySaveEntity', { entity })).toEqual({ ok: true, id: 'user-ussr-general-staff' });
+    const card = await send('getCard', { entityId: 'user-ussr-general-staff' });
+    expect(card.entity.name).toBe('USSR General Staff');
+    expect(card.entity.docs).toContain(docId);
+    expect(card.entity.mentions).toContain(passage);
+    expect(card.totalDocs).toBe(6);
+    await send('libraryRemoveEntity', { id: 'user-ussr-general-staff' });
+    expect(await send('getCard', { entityId: 'user-ussr-general-staff' })).toBeNull();
   });
 
   it('refuses library messages from content scripts (a page URL as the sender)', async () => {
