@@ -201,7 +201,14 @@ export function Library({ api }: { api: LibraryApi }) {
           <ul class="report" data-testid="report" aria-live="polite">
             {report.map((r, i) => (
               <li key={i} class={r.ok ? 'ok' : 'error'} data-ok={r.ok}>
-                <strong>{r.name}</strong>: {r.text}
+                {/* Errors already name the file. */}
+                {r.ok ? (
+                  <>
+                    <strong>{r.name}</strong>: {r.text}
+                  </>
+                ) : (
+                  r.text
+                )}
               </li>
             ))}
           </ul>
