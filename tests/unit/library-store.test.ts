@@ -151,7 +151,7 @@ describe('library store and messages', { timeout: 30_000 }, () => {
     const entity = {
       id: 'user-ussr-general-staff',
       name: 'USSR General Staff',
-      kind: 'organisation',
+      kind: 'organisation' as const,
       description: { text: 'Its maps are named as a basis for recognising borders.', cites: [passage] },
       aliases: [],
       background: [],
