@@ -4,7 +4,8 @@ import type { PipelineContext } from '../pipeline/process';
 import { parseIndexId, resolveHits, searchIds, type SearchFilters } from '../search/query';
 import { prepareDocument } from './ingest';
 import { makePack, readPack } from './pack';
-import { LibraryIndex } from './search-index';
+import { LibraryIndex, type IndexSnapshot } from './search-index';
+import { SEARCH_INDEX_VERSION } from '../search/options';
 import { libraryLookup, mergeKnowledgeBase } from './state';
 import { LibraryStore } from './store';
 import { corpusProvenance, type DocumentBundle, type LibraryAddResult, type LibraryInput, type UserEntity } from './types';
@@ -61,11 +62,11 @@ export class LibraryService {
           store.listEntities(),
           store.count(),
           store.generation(),
-          store.getMeta<{ version: number; generation: number; index: unknown }>(SNAPSHOT_KEY),
+          store.getMeta<IndexSnapshot>(SNAPSHOT_KEY),
         ]);
         const state: Loaded = { store, full: null, count, entities: new Map(entities.map((e) => [e.id, e])), index: new LibraryIndex() };
         let fromSnapshot = false;
-        if (snapshot && snapshot.generation === generation) {
+        if (snapshot?.version === SEARCH_INDEX_VERSION && snapshot.generation === generation && typeof snapshot.index === 'string') {
           try {
             state.index = new LibraryIndex(snapshot.index);
             fromSnapshot = true;

@@ -123,6 +123,21 @@ describe('library store and messages', { timeout: 30_000 }, () => {
     expect(hits.map((h) => h.id)).toContain('entity:user-test');
   });
 
+  it('a search-index snapshot older than the last write is not used: the index is rebuilt from the stored records', async () => {
+    const first = setup();
+    await first.send('libraryAdd', { documents: [input('panorama-2023-11-16.txt')] });
+    await first.library.saveSnapshot();
+    // The worker stops before the snapshot after this write is taken.
+    await first.send('libraryAdd', { documents: [input('armradio-2022-10-26.md')] });
+    const second = setup(first.name);
+    const hits = (await second.send('search', { query: 'animosity uncontrolled harm', filters: { source: 'library' } })) as Array<{
+      citation?: { title: string };
+    }>;
+    expect(hits.map((h) => h.citation?.title)).toContain('Armenia hopes peace deal with Azerbaijan will be signed by yearend – PM');
+    const old = (await second.send('search', { query: 'political will unwavering', filters: { source: 'library' } })) as unknown[];
+    expect(old.length).toBeGreaterThan(0);
+  });
+
   it('removing a document removes it from search, quote check and cards at once', async () => {
     const { send } = setup();
     const { results } = await send('libraryAdd', { documents: [input('panorama-2023-11-16.txt')] });
