@@ -146,13 +146,12 @@ export async function libraryBenchmarks(count = Number(process.env.BENCH_LIBRARY
     `background cold start until the first search answers: ${coldStartMs.toFixed(0)} ms (${docs.length} documents, index from its snapshot)`,
   );
 
-  // Storage: the size of what is stored, as structured JSON (fake-indexeddb keeps it in memory).
+  // Storage: the size of what is stored, as JSON, read one document at a time (fake-indexeddb keeps it in memory).
   const { LibraryStore } = await import('../../lib/library/store');
   const store = await LibraryStore.open(dbName);
-  const bundles = await store.allBundles();
-  const snapshot = await store.getMeta('searchIndex');
-  const storedBytes = bundles.reduce((n, b) => n + JSON.stringify(b).length, 0);
-  const snapshotBytes = JSON.stringify(snapshot).length;
+  let storedBytes = 0;
+  for (const { id } of await store.listDocuments()) storedBytes += JSON.stringify(await store.getBundle(id)).length;
+  const snapshotBytes = ((await store.getMeta<{ index: string }>('searchIndex'))?.index ?? '').length;
   store.close();
   const memoryMb = (heapAfter - heapBefore) / 1e6;
   console.log(
