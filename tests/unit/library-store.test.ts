@@ -90,6 +90,24 @@ describe('library store and messages', { timeout: 30_000 }, () => {
     expect((await send('libraryList', {})).documents).toHaveLength(1);
   });
 
+  it('edits provenance: the list, statements and search citations follow; a bad date is refused and changes nothing', async () => {
+    const { send } = setup();
+    const { results } = await send('libraryAdd', { documents: [input('armradio-2022-10-26.md')] });
+    const id = results[0].docId as string;
+    const provenance = { ...input('armradio-2022-10-26.md').provenance, publisher: 'Armenpress', date: '2022-10-27' };
+    expect(await send('libraryUpdateProvenance', { id, provenance })).toEqual({ ok: true });
+    const bad = await send('libraryUpdateProvenance', { id, provenance: { ...provenance, date: '27 Oct 2022' } });
+    expect(bad).toEqual({ ok: false, error: `Backstory: ${id}: date "27 Oct 2022" is not a date of the form YYYY-MM-DD.` });
+    const [doc] = (await send('libraryList', {})).documents;
+    expect([doc.provenance.publisher, doc.provenance.date]).toEqual(['Armenpress', '2022-10-27']);
+    const view = await send('libraryGet', { id });
+    expect(new Set(view.statements.map((s: { docDate: string }) => s.docDate))).toEqual(new Set(['2022-10-27']));
+    const hits = (await send('search', { query: 'animosity uncontrolled harm', filters: { source: 'library' } })) as Array<{
+      citation?: { publisher: string };
+    }>;
+    expect(hits[0]?.citation?.publisher).toBe('Armenpress');
+  });
+
   it('a dry run reports the stats and stores nothing', async () => {
     const { send } = setup();
     const { results } = await send('libraryAdd', { documents: [input('armradio-2022-10-26.md')], dryRun: true });
