@@ -4,8 +4,16 @@ import { formatDate } from '../lib/kb/citation';
 import { foldPattern } from '../lib/match/fold';
 import type { CorpusInfo, PageEntity, SearchHit } from '../lib/messages';
 import { exportHits, exportQuoteCheck, type ExportFormat } from '../lib/search/export';
+import { emptyRangeNote, parseQueryDates, rangeProblem } from '../lib/search/dates';
 import type { SearchFilters } from '../lib/search/query';
-import { VERDICT_LABEL, type QuoteCheckResult } from '../lib/search/quote-check';
+import {
+  matchKindLabel,
+  NOT_ENGLISH_NOTE,
+  tokenize,
+  verdictLabel,
+  type QuoteCheckResult,
+  type QuoteMatch,
+} from '../lib/search/quote-check';
 
 /** Everything the popup asks of the extension, injected so the components hold no extension API. */
 export interface PopupApi {
@@ -21,15 +29,26 @@ export interface PopupApi {
 
 export type PopupTab = 'search' | 'page' | 'check';
 
-/** Props: the API, where to start, and the site switches to show under the tabs. */
+/** Props: the API, where to start, the layout (the toolbar's 400 px, or a full window for a tab), and the site switches. */
 export interface PopupProps {
   api: PopupApi;
   initial?: { tab?: PopupTab; query?: string; entity?: string; check?: string };
+  layout?: 'popup' | 'wide';
   children?: ComponentChildren;
 }
 
+/** Moves along a tablist: ←/→ wrap around, Home and End go to the ends. Returns null for other keys. */
+export function tabKeyTarget<T>(tabs: readonly T[], current: T, key: string): T | null {
+  const i = tabs.indexOf(current);
+  if (key === 'ArrowRight') return tabs[(i + 1) % tabs.length]!;
+  if (key === 'ArrowLeft') return tabs[(i - 1 + tabs.length) % tabs.length]!;
+  if (key === 'Home') return tabs[0]!;
+  if (key === 'End') return tabs[tabs.length - 1]!;
+  return null;
+}
+
 /** The toolbar popup: search, what is on this page, and quote check. */
-export function Popup({ api, initial = {}, children }: PopupProps) {
+export function Popup({ api, initial = {}, layout = 'popup', children }: PopupProps) {
   const [tab, setTab] = useState<PopupTab>(initial.tab ?? (initial.check ? 'check' : 'search'));
   const [info, setInfo] = useState<CorpusInfo | null>(null);
   useEffect(() => void api.corpusInfo().then(setInfo, () => setInfo(null)), [api]);
@@ -38,21 +57,45 @@ export function Popup({ api, initial = {}, children }: PopupProps) {
     ['page', 'On this page'],
     ['check', 'Check a quote'],
   ];
+  const tabRow = useRef<HTMLElement>(null);
+  // The tablist pattern: arrows move and select, only the selected tab is in the Tab order.
+  const onTabKey = (e: KeyboardEvent) => {
+    const next = tabKeyTarget(
+      tabs.map(([id]) => id),
+      tab,
+      e.key,
+    );
+    if (!next) return;
+    e.preventDefault();
+    setTab(next);
+    tabRow.current?.querySelector<HTMLElement>(`#tab-${next}`)?.focus();
+  };
   return (
-    <main class="popup">
+    <main class={`popup ${layout}`}>
       <header>
         <h1>Backstory</h1>
-        <nav role="tablist" aria-label="Backstory">
+        <nav role="tablist" aria-label="Backstory" ref={tabRow} onKeyDown={onTabKey}>
           {tabs.map(([id, label]) => (
-            <button key={id} role="tab" type="button" aria-selected={tab === id} onClick={() => setTab(id)}>
+            <button
+              key={id}
+              id={`tab-${id}`}
+              role="tab"
+              type="button"
+              aria-selected={tab === id}
+              aria-controls={`panel-${id}`}
+              tabIndex={tab === id ? 0 : -1}
+              onClick={() => setTab(id)}
+            >
               {label}
             </button>
           ))}
         </nav>
       </header>
-      {tab === 'search' && <SearchPanel api={api} info={info} initialQuery={initial.query ?? ''} initialEntity={initial.entity} />}
-      {tab === 'page' && <PagePanel api={api} />}
-      {tab === 'check' && <CheckPanel api={api} initialText={initial.check ?? ''} />}
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'search' && <SearchPanel api={api} info={info} initialQuery={initial.query ?? ''} initialEntity={initial.entity} />}
+        {tab === 'page' && <PagePanel api={api} />}
+        {tab === 'check' && <CheckPanel api={api} initialText={initial.check ?? ''} />}
+      </div>
       {children}
     </main>
   );
@@ -131,6 +174,15 @@ const GROUPS: Array<[SearchHit['type'], string]> = [
   ['passage', 'Passages'],
 ];
 
+/** The result groups, ordered by their best hit; groups without hits keep the default order at the end. */
+export function groupOrder(hits: SearchHit[]): typeof GROUPS {
+  const first = (type: SearchHit['type']) => {
+    const i = hits.findIndex((h) => h.type === type);
+    return i < 0 ? Infinity : i;
+  };
+  return [...GROUPS].sort((a, b) => first(a[0]) - first(b[0]));
+}
+
 function SearchPanel({
   api,
   info,
@@ -149,8 +201,15 @@ function SearchPanel({
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
+  const problem = rangeProblem(filters.from, filters.to);
+  const dated = parseQueryDates(query);
   useEffect(() => {
     let current = true;
+    if (problem) {
+      setHits([]);
+      setError(problem);
+      return;
+    }
     api.search(query, filters).then(
       (h) => current && (setHits(h), setActive(0), setError(null)),
       (e: Error) => current && setError(e.message),
@@ -158,8 +217,15 @@ function SearchPanel({
     return () => {
       current = false;
     };
-  }, [query, filters, api]);
-  const ordered = useMemo(() => GROUPS.flatMap(([type]) => hits.filter((h) => h.type === type)), [hits]);
+  }, [query, filters, api, problem]);
+  // Keep the active result in view as ↑/↓ move through a list longer than the window.
+  useEffect(() => {
+    const el = document.getElementById(`hit-${active}`);
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
+  // Groups in the order of their best result (hits arrive best first): a question about what someone said shows statements first.
+  const groups = useMemo(() => groupOrder(hits), [hits]);
+  const ordered = useMemo(() => groups.flatMap(([type]) => hits.filter((h) => h.type === type)), [groups, hits]);
   const openHit = (h: SearchHit) => {
     if (h.type === 'entity' && h.entity) setFilters({ ...filters, entity: h.entity });
     else if (h.citation) api.openPassage(h.citation.passage);
@@ -194,7 +260,7 @@ function SearchPanel({
           label="Speaker"
           any="any"
           value={filters.speaker}
-          options={info?.speakers.map((s) => [s.id, s.name]) ?? []}
+          options={info?.speakers.map((s) => [s.id, s.named ? s.name : `${s.name} (not named)`]) ?? []}
           onChange={(speaker) => set({ speaker })}
         />
         <FilterSelect
@@ -256,6 +322,12 @@ function SearchPanel({
         )}
       </details>
       {error && <p role="alert">{error}</p>}
+      {dated.dateText && (
+        <p class="dated" role="status">
+          Dated {dated.from === dated.to ? formatDate(dated.from!) : `${formatDate(dated.from!)} to ${formatDate(dated.to!)}`} (from “
+          {dated.dateText}”){dated.text ? `, matching “${dated.text}”` : ''}.
+        </p>
+      )}
       {!query && !anyFilter && (
         <div class="empty">
           <p>Search people, places, agreements and what was said about them. {coverage}</p>
@@ -275,6 +347,9 @@ function SearchPanel({
             No results{query ? ` for “${query}”` : ''}. {coverage} It covers the Armenia–Azerbaijan peace process: the people, places,
             agreements and statements in those sources.
           </p>
+          {info && (filters.from || filters.to || dated.dateText) && (
+            <p>{emptyRangeNote(info.dates, filters.from ?? dated.from, filters.to ?? dated.to)}</p>
+          )}
           <p class="suggestions">
             {info?.entities.slice(0, 6).map((e) => (
               <button key={e.id} type="button" onClick={() => (setFilters({}), setQuery(e.name))}>
@@ -286,7 +361,7 @@ function SearchPanel({
       )}
       {hits.length > 0 && <ExportButtons label="Copy all results" api={api} make={(f) => exportHits(ordered, f)} />}
       <div id="results" data-testid="results" role="listbox" aria-label="Results">
-        {GROUPS.map(([type, label]) => {
+        {groups.map(([type, label]) => {
           const group = hits.filter((h) => h.type === type);
           if (group.length === 0) return null;
           return (
@@ -369,15 +444,53 @@ function PagePanel({ api }: { api: PopupApi }) {
   );
 }
 
+/** Shows the checked words against the source's: a legend, then the diff (your words struck through, the source's underlined). */
+function Diff({ m }: { m: QuoteMatch }) {
+  return (
+    <p class="diff" aria-label="Differences from the source wording">
+      {m.diff.map((d, i) =>
+        d.op === 'equal' ? (
+          <span key={i}>{d.text} </span>
+        ) : d.op === 'replace' ? (
+          <span key={i} class={d.negation ? 'negation' : undefined}>
+            <del title="your words">{d.checked}</del> <ins title="the source’s words">{d.source}</ins>{' '}
+          </span>
+        ) : d.op === 'missing' ? (
+          <ins
+            key={i}
+            class={d.negation ? 'negation' : undefined}
+            title={d.outside ? 'cut from your text: the reporter’s words between two quoted fragments' : 'cut from your text'}
+          >
+            {d.source}{' '}
+          </ins>
+        ) : (
+          <del key={i} class={d.negation ? 'negation' : undefined} title="your words, not in the source">
+            {d.checked}{' '}
+          </del>
+        ),
+      )}
+    </p>
+  );
+}
+
 function CheckPanel({ api, initialText }: { api: PopupApi; initialText: string }) {
   const [text, setText] = useState(initialText);
   const [result, setResult] = useState<QuoteCheckResult | null>(null);
-  const run = (value: string) => void api.checkQuote(value).then(setResult);
+  const [checking, setChecking] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = (value: string) => {
+    setChecking(tokenize(value).norm.length);
+    setError(null);
+    api.checkQuote(value).then(
+      (r) => (setResult(r), setChecking(null)),
+      (e: Error) => (setError(e.message), setChecking(null)),
+    );
+  };
   useEffect(() => {
     if (initialText) run(initialText);
   }, []);
   return (
-    <section aria-label="Check a quote">
+    <section aria-label="Check a quote" aria-busy={checking !== null}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -391,43 +504,61 @@ function CheckPanel({ api, initialText }: { api: PopupApi; initialText: string }
           value={text}
           onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         />
-        <button type="submit">Check</button>
+        <button type="submit" disabled={checking !== null}>
+          Check
+        </button>
       </form>
-      {result && (
+      {checking !== null && (
+        <p class="checking" role="status" data-testid="checking">
+          <progress aria-label="Checking" /> Checking {checking} {checking === 1 ? 'word' : 'words'} against every statement and passage…
+        </p>
+      )}
+      {error && <p role="alert">{error}</p>}
+      {result && checking === null && (
         <div class="check-result" data-testid="check-result" data-verdict={result.verdict}>
           <p class={`verdict ${result.verdict}`} role="status">
-            {result.tooShort ? 'Type at least three words to check a quote.' : VERDICT_LABEL[result.verdict]}
+            {result.tooShort ? 'Type at least three words to check a quote.' : verdictLabel(result)}
           </p>
+          {result.language && (
+            <p class="note" data-testid="language-note">
+              {NOT_ENGLISH_NOTE}
+            </p>
+          )}
+          {result.matches.length > 0 && (
+            <p class="legend" aria-label="Legend">
+              <del>your words</del> <ins>the source’s words</ins> <span class="negation">a negation on one side only</span>
+            </p>
+          )}
           {result.matches.map((m) => (
             <div class="match" key={m.id}>
               <p class="who">
-                {m.speaker ? [m.speaker.name, m.speaker.role].filter(Boolean).join(', ') : 'Narration (no speaker)'} · {formatDate(m.date)}{' '}
-                ·{' '}
+                {m.speaker ? [m.speaker.name, m.speaker.role].filter(Boolean).join(', ') : 'Narration (no speaker)'}{' '}
+                <span class={`badge ${m.statementKind ?? 'narration'}`}>{matchKindLabel(m)}</span> · {formatDate(m.date)} ·{' '}
                 <button type="button" class="link" onClick={() => api.openPassage(m.passage)}>
+                  {m.source.author ? `${m.source.author}, ` : ''}
                   {m.source.publisher}, “{m.source.title}”
                 </button>
               </p>
-              <p class="diff" aria-label="Differences from the source wording">
-                {m.diff.map((d, i) =>
-                  d.op === 'equal' ? (
-                    <span key={i}>{d.text} </span>
-                  ) : d.op === 'replace' ? (
-                    <span key={i}>
-                      <del title="your text">{d.checked}</del> <ins title="source">{d.source}</ins>{' '}
-                    </span>
-                  ) : d.op === 'missing' ? (
-                    <ins key={i} title="in the source, not in your text">
-                      {d.source}{' '}
-                    </ins>
-                  ) : (
-                    <del key={i} title="in your text, not in the source">
-                      {d.checked}{' '}
-                    </del>
-                  ),
-                )}
+              {m.negation && (
+                <p class="warning" role="note">
+                  A negation differs between your text and the source: the meaning may be reversed.
+                </p>
+              )}
+              <Diff m={m} />
+              <p class="source-wording">
+                The source’s words: <q>{m.sourceText}</q>
               </p>
+              {m.context && (
+                <details class="context">
+                  <summary>The narration around it ({m.context.passage})</summary>
+                  <p>{m.context.text}</p>
+                </details>
+              )}
             </div>
           ))}
+          {result.matches.length > 0 && result.unmatched.length > 0 && (
+            <p class="unmatched">Not found in any source: {result.unmatched.map((u) => `“${u}”`).join(', ')}</p>
+          )}
           {!result.tooShort && <ExportButtons label="Copy result" api={api} make={(f) => exportQuoteCheck(result, f)} />}
         </div>
       )}

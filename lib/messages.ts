@@ -24,6 +24,7 @@ export interface HitCitation {
   url: string | null;
   /** Set when the source is a document of the user's library. */
   library?: true;
+  author?: string | null;
 }
 
 /** One search hit, resolved to display data. */

@@ -33,6 +33,9 @@ const api: PopupApi = {
 };
 
 const params = new URLSearchParams(location.search);
+// Opened in a tab ("Search all", or by hand), the page gets the layout for a full window instead of the toolbar's 400 px.
+const layout = params.get('view') === 'tab' || window.innerWidth >= 640 ? 'wide' : 'popup';
+document.documentElement.classList.toggle('wide', layout === 'wide');
 const initial = { query: params.get('q') ?? undefined, entity: params.get('entity') ?? undefined, check: params.get('check') ?? undefined };
 
 function App() {
@@ -50,7 +53,7 @@ function App() {
     void browser.storage.local.set({ [SETTINGS_KEY]: next });
   };
   return (
-    <Popup api={api} initial={initial}>
+    <Popup api={api} initial={initial} layout={layout}>
       {settings && <SiteControls settings={settings} site={site} onChange={save} />}
       <p>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

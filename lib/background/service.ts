@@ -37,8 +37,7 @@ export class BackgroundService {
     const source = filters.source ?? 'all';
     const bundled = source === 'library' ? [] : search(index, kb, query, filters);
     if (!this.library || source === 'bundled') return bundled;
-    const entities = new Map(kb.entities.map((e) => [e.id, e]));
-    const mine = await this.library.search(query, filters, 40, (id) => entities.get(id));
+    const mine = await this.library.search(query, filters, 40, kb);
     // Scores of the two indexes are on the same BM25 scale; newest first when there is no query.
     const merged = [...bundled, ...mine];
     merged.sort(query.trim() ? (a, b) => b.score - a.score : (a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
@@ -70,7 +69,9 @@ export class BackgroundService {
     if (message.type === 'openPage') {
       const req = message.payload as MessageApi['openPage']['request'];
       await this.openUrl(
-        req.page === 'reader' ? `/reader.html#${encodeURIComponent(req.passage)}` : `/popup.html?entity=${encodeURIComponent(req.entity)}`,
+        req.page === 'reader'
+          ? `/reader.html#${encodeURIComponent(req.passage)}`
+          : `/popup.html?view=tab&entity=${encodeURIComponent(req.entity)}`,
       );
       return { ok: true };
     }

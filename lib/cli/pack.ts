@@ -4,6 +4,7 @@ import { readDraft } from '../library/files';
 import { toPlainText } from '../library/formats';
 import { PACK_FORMAT, PACK_VERSION, type LibraryPack, type PackEntry } from '../library/pack';
 import { checkProvenance } from '../library/validate';
+import type { Command } from './command';
 
 const DOCUMENT = /\.(txt|text|md|markdown|html?)$/i;
 
@@ -59,20 +60,20 @@ export function packFolder(dir: string, displayRoot = process.cwd(), now = new D
   return { format: PACK_FORMAT, version: PACK_VERSION, created: now.toISOString(), documents };
 }
 
-/** `pack DIR --out FILE`: writes the pack (or prints it with no --out); returns the exit code. */
-export function runPack(args: string[], io: { out: (line: string) => void }, root = process.cwd()): number {
-  const outAt = args.indexOf('--out');
-  const out = outAt >= 0 ? args[outAt + 1] : undefined;
-  const dir = args.find((a, i) => !a.startsWith('--') && (outAt < 0 || i !== outAt + 1));
-  if (!dir || (outAt >= 0 && !out)) {
-    io.out('Backstory: pack needs a folder, e.g. npm run --silent cli -- pack my-articles --out my-articles.pack.json');
-    return 2;
-  }
-  const pack = packFolder(resolve(root, dir), root);
-  const json = JSON.stringify(pack, null, 1);
-  if (out) {
-    writeFileSync(resolve(root, out), json + '\n');
-    io.out(`${pack.documents.length} documents → ${out}`);
-  } else io.out(json);
-  return 0;
-}
+/** `pack DIR [--out FILE]`: writes the pack (or prints it with no --out). */
+export const pack: Command = {
+  usage: 'DIR [--out FILE]',
+  summary: 'a library pack from a folder of .txt/.md/.html files and its sources.json',
+  options: { out: { type: 'string' } },
+  positionals: { min: 1, max: 1, name: 'a folder of documents with a sources.json (DIR)' },
+  run: ({ values, positionals, io, root }) => {
+    const made = packFolder(resolve(root, positionals[0]!), root);
+    const json = JSON.stringify(made, null, 1);
+    const out = typeof values.out === 'string' ? values.out : undefined;
+    if (out) {
+      writeFileSync(resolve(root, out), json + '\n');
+      io.err(`${made.documents.length} documents → ${out}`);
+    } else io.out(json);
+    return 0;
+  },
+};

@@ -1,42 +1,60 @@
 import { Automaton } from '../match/automaton';
 import { foldPattern } from '../match/fold';
+import { patternHead } from '../match/grammar';
 import { buildPrefilterSource } from '../match/prefilter';
+import { inflectedForms } from '../match/stem';
+import { spellingsOf, type Origin } from '../match/translit';
 import { MATCHER_TABLES_VERSION, type MatcherPattern, type MatcherTables } from '../match/types';
 import { KbError } from './load';
 import type { Entity } from './types';
 
+/** A pattern's identity: its stems and where suffixes may follow them. */
+const patternKey = (p: Pick<MatcherPattern, 'folded' | 'slots'>) =>
+  p.slots?.length ? `${p.folded}\u0000${JSON.stringify(p.slots)}` : p.folded;
+
 /**
- * Compiles entity names and aliases into matcher tables. An alias that folds
- * to the same text as another entity's alias is an error unless both carry a rule.
+ * Compiles entity names and aliases into matcher tables: each alias as stems with the suffix
+ * grammar of its language (stem.ts), plus the spellings derived by rule from a name's origin
+ * (translit.ts). An alias that folds to the same text as another entity's alias is an error
+ * unless both carry a rule.
  */
 export function compileMatcher(entities: Entity[], where: string): MatcherTables {
   const patterns: MatcherPattern[] = [];
   const owners = new Map<string, Array<{ entity: Entity; ruled: boolean }>>();
   entities.forEach((entity, entityIndex) => {
-    const byFolded = new Map<string, MatcherPattern>();
-    const add = (text: string, rules: MatcherPattern['rules']) => {
-      const folded = foldPattern(text);
-      if (!folded) throw new KbError(where, entity.line, `${entity.id}: alias "${text}" is empty once folded.`);
-      // An explicit alias with rules overrides the same form given as the name.
-      const existing = byFolded.get(folded);
-      if (existing) {
-        if (rules.length > 0 && existing.rules.length === 0) existing.rules = rules;
-        return;
+    const byKey = new Map<string, MatcherPattern>();
+    const addForm = (text: string, rules: MatcherPattern['rules'], lang: string | undefined) => {
+      if (!foldPattern(text)) throw new KbError(where, entity.line, `${entity.id}: alias "${text}" is empty once folded.`);
+      // Acronyms match as written; they take no endings.
+      const forms = rules.includes('caseSensitive') ? [{ folded: foldPattern(text), slots: [] }] : inflectedForms(text, lang);
+      for (const form of forms) {
+        const pattern: MatcherPattern = { entity: entityIndex, alias: text, folded: form.folded, rules };
+        if (form.slots.length) pattern.slots = form.slots;
+        // An explicit alias with rules overrides the same form given as the name.
+        const existing = byKey.get(patternKey(pattern));
+        if (existing) {
+          if (rules.length > 0 && existing.rules.length === 0) existing.rules = rules;
+          continue;
+        }
+        byKey.set(patternKey(pattern), pattern);
       }
-      const pattern: MatcherPattern = { entity: entityIndex, alias: text, folded, rules };
-      byFolded.set(folded, pattern);
     };
-    for (const alias of entity.aliases) if (alias.rules.length > 0) add(alias.text, alias.rules);
-    add(entity.name, []);
-    for (const alias of entity.aliases) if (alias.rules.length === 0) add(alias.text, []);
-    for (const pattern of byFolded.values()) {
+    const add = (alias: { text: string; rules: MatcherPattern['rules']; lang?: string; origin?: string }) => {
+      addForm(alias.text, alias.rules, alias.lang);
+      if (alias.origin) for (const s of spellingsOf(alias.text, alias.origin as Origin)) addForm(s.text, alias.rules, s.lang);
+    };
+    for (const alias of entity.aliases) if (alias.rules.length > 0) add(alias);
+    add({ text: entity.name, rules: [] });
+    for (const alias of entity.aliases) if (alias.rules.length === 0) add(alias);
+    for (const pattern of byKey.values()) {
       patterns.push(pattern);
-      const list = owners.get(pattern.folded) ?? [];
+      const list = owners.get(patternKey(pattern)) ?? [];
       list.push({ entity, ruled: pattern.rules.length > 0 });
-      owners.set(pattern.folded, list);
+      owners.set(patternKey(pattern), list);
     }
   });
-  for (const [folded, list] of owners) {
+  for (const [key, list] of owners) {
+    const folded = key.split('\u0000')[0]!;
     if (list.length < 2) continue;
     const unruled = list.find((o) => !o.ruled);
     if (unruled) {
@@ -52,7 +70,7 @@ export function compileMatcher(entities: Entity[], where: string): MatcherTables
     version: MATCHER_TABLES_VERSION,
     entities: entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, highlight: e.highlight })),
     patterns,
-    automaton: Automaton.fromPatterns(patterns.map((p) => p.folded)).toData(),
+    automaton: Automaton.fromPatterns(patterns.map(patternHead)).toData(),
     prefilter: buildPrefilterSource(patterns, foldPattern),
   };
 }

@@ -1,8 +1,20 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { ORIGINS } from '../match/translit';
 import type { AliasRule } from '../match/types';
 import { ENTITY_KINDS, type Alias, type CitedText, type Entity, type EntityKind } from './types';
 
-const RULES: AliasRule[] = ['afterFullName', 'nearFullName', 'caseSensitive', 'notAfterOtherFirstName', 'notUsState', 'notBird', 'onTopic'];
+const RULES: AliasRule[] = [
+  'afterFullName',
+  'nearFullName',
+  'caseSensitive',
+  'notAfterOtherFirstName',
+  'notUsState',
+  'notBird',
+  'onTopic',
+  'exclude',
+  'head',
+  'anchor',
+];
 
 /** An error in the knowledge base, located at file:line. */
 export class KbError extends Error {
@@ -89,7 +101,15 @@ export function parseEntities(source: string, where: string): Entity[] {
           for (const r of rules)
             if (!RULES.includes(r)) fail(`${id}: alias "${String(text)}": unknown rule "${r}"; use one of ${RULES.join(', ')}.`, an);
           const lang = an.get('lang');
-          aliases.push({ text: String(text).trim(), rules, ...(typeof lang === 'string' ? { lang } : {}) });
+          const origin = an.get('origin');
+          if (origin !== undefined && !(ORIGINS as readonly unknown[]).includes(origin))
+            fail(`${id}: alias "${String(text)}": unknown origin "${String(origin)}"; use one of ${ORIGINS.join(', ')}.`, an);
+          aliases.push({
+            text: String(text).trim(),
+            rules,
+            ...(typeof lang === 'string' ? { lang } : {}),
+            ...(typeof origin === 'string' ? { origin } : {}),
+          });
         } else {
           const text = (an as { value?: unknown }).value;
           if (typeof text !== 'string' || !text.trim()) fail(`${id}: alias must be a string or {text, lang, rule}.`, an);

@@ -16,6 +16,8 @@ export interface CitedText {
 export interface Alias {
   text: string;
   lang?: string;
+  /** Language of origin of a name given in its canonical English spelling: the build derives the press's other spellings by rule. */
+  origin?: string;
   rules: AliasRule[];
 }
 

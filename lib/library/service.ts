@@ -1,12 +1,12 @@
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
 import type { MessageApi, SearchHit } from '../messages';
 import type { PipelineContext } from '../pipeline/process';
-import { parseIndexId, resolveHits, searchIds, type SearchFilters } from '../search/query';
+import { search, type SearchFilters } from '../search/query';
 import { prepareDocument } from './ingest';
 import { makePack, readPack } from './pack';
 import { LibraryIndex, type IndexSnapshot } from './search-index';
 import { SEARCH_INDEX_VERSION } from '../search/options';
-import { libraryLookup, mergeKnowledgeBase } from './state';
+import { mergeKnowledgeBase } from './state';
 import { LibraryStore } from './store';
 import { corpusProvenance, type DocumentBundle, type LibraryAddResult, type LibraryInput, type UserEntity } from './types';
 import { checkInput, checkProvenance, urlKey } from './validate';
@@ -173,26 +173,10 @@ export class LibraryService {
     return removed;
   }
 
-  /** Searches the library's own index; hits carry `citation.library`. */
-  async search(
-    query: string,
-    filters: SearchFilters,
-    limit: number,
-    bundledEntity: (id: string) => KbEntity | undefined,
-  ): Promise<SearchHit[]> {
+  /** Searches the library's own index, resolving hits against the merged knowledge base; hits carry `citation.library`. */
+  async search(query: string, filters: SearchFilters, limit: number, bundled: KnowledgeBase): Promise<SearchHit[]> {
     const state = await this.load();
-    const entity = (id: string) => {
-      const u = state.entities.get(id);
-      return u ? { ...u, mentions: [], docs: [], statementsBy: [], statementsAbout: [] } : bundledEntity(id);
-    };
-    const results = searchIds(state.index.index, query, filters, limit);
-    const ids = { statements: [] as string[], passages: [] as string[] };
-    for (const r of results) {
-      const [type, ref] = parseIndexId(String(r.id));
-      if (type === 'statement') ids.statements.push(ref);
-      else if (type === 'passage') ids.passages.push(ref);
-    }
-    return resolveHits(results, libraryLookup(await state.store.getHitRecords(ids), entity));
+    return search(state.index.index, await this.knowledgeBase(bundled), query, filters, limit);
   }
 
   /** The bundled knowledge base with the library merged in (cached until the library changes). */

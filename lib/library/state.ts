@@ -1,12 +1,11 @@
-import type { CorpusDoc, Passage } from '../corpus/types';
+import type { CorpusDoc } from '../corpus/types';
 import { compileMatcher } from '../kb/compile';
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
 import { Matcher } from '../match/matcher';
 import type { Mention } from '../match/types';
 import { matchPassages } from '../pipeline/process';
-import type { HitLookup } from '../search/query';
 import type { Statement } from '../statements/types';
-import { corpusProvenance, type DocumentBundle, type LibraryDocRecord, type UserEntity } from './types';
+import { corpusProvenance, type DocumentBundle, type UserEntity } from './types';
 
 /** A library document as the shared corpus code sees it. */
 export function toCorpusDoc(bundle: DocumentBundle): CorpusDoc {
@@ -103,25 +102,4 @@ export function userEntityMentions(userEntities: UserEntity[], docs: CorpusDoc[]
     for (const [passage, ms] of matchPassages(doc, matcher)) if (ms.length) out.set(passage, ms);
   }
   return out;
-}
-
-/** Resolves library search hits from the records read for them (and entities: user ones, else bundled). */
-export function libraryLookup(
-  records: { statements: Map<string, Statement>; passages: Map<string, Passage>; docs: Map<string, LibraryDocRecord> },
-  entity: (id: string) => KbEntity | undefined,
-): HitLookup {
-  const doc = (id: string): CorpusDoc | undefined => {
-    const d = records.docs.get(id);
-    return d ? { id, provenance: corpusProvenance(d), passages: [], notes: {} } : undefined;
-  };
-  return {
-    entity,
-    statement: (id) => records.statements.get(id),
-    passage: (id) => {
-      const p = records.passages.get(id);
-      const d = p && doc(p.doc);
-      return p && d ? { p, d } : undefined;
-    },
-    doc,
-  };
 }

@@ -168,26 +168,6 @@ export class LibraryStore {
     return (await this.db.getAll('documents')).sort((a, b) => a.addedAt.localeCompare(b.addedAt));
   }
 
-  /** The records a page of search hits needs, in one read: statements, passages and their documents. */
-  async getHitRecords(ids: { statements: string[]; passages: string[] }): Promise<{
-    statements: Map<string, Statement>;
-    passages: Map<string, Passage>;
-    docs: Map<string, LibraryDocRecord>;
-  }> {
-    const tx = this.db.transaction(['documents', 'passages', 'statements'], 'readonly');
-    const [statements, passages] = await Promise.all([
-      Promise.all(ids.statements.map((id) => tx.objectStore('statements').get(id))),
-      Promise.all(ids.passages.map((id) => tx.objectStore('passages').get(id))),
-    ]);
-    const docIds = [...new Set([...statements.map((s) => s?.doc), ...passages.map((p) => p?.doc)].filter((d): d is string => !!d))];
-    const docs = await Promise.all(docIds.map((id) => tx.objectStore('documents').get(id)));
-    return {
-      statements: new Map(statements.filter((x): x is Statement => !!x).map((x) => [x.id, x])),
-      passages: new Map(passages.filter((x): x is Passage => !!x).map((x) => [x.id, x])),
-      docs: new Map(docs.filter((x): x is LibraryDocRecord => !!x).map((x) => [x.id, x])),
-    };
-  }
-
   /** Every document with everything derived from it (for loading the background's indexes). */
   async allBundles(): Promise<DocumentBundle[]> {
     const tx = this.db.transaction(['documents', 'passages', 'statements', 'mentions'], 'readonly');

@@ -1,11 +1,16 @@
 import { Automaton, naiveScan, type RawHit } from './automaton';
+import { describe, type DescriptionToken } from './describe';
 import { BLOCK_SEPARATOR, foldCodes, foldWithMap, isWordChar } from './fold';
+import { extendMatch, patternHead } from './grammar';
 import { buildPrefilterSource, roughFold } from './prefilter';
-import { hasOtherFirstName, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
+import { hasOtherFirstName, hasTitleBefore, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
 import type { MatcherTables, Mention } from './types';
 
 /** Rules that need the rest of the text (an earlier or any full-name mention) rather than local context. */
-const TEXT_LEVEL_RULES = new Set(['afterFullName', 'nearFullName', 'onTopic']);
+const TEXT_LEVEL_RULES = new Set(['afterFullName', 'nearFullName', 'onTopic', 'exclude']);
+/** A first block at most this long is a headline: a surname there counts when the full name follows. */
+const HEADLINE_MAX = 200;
+const isWordCode = (code: number) => isWordChar(String.fromCharCode(code));
 /** Entities whose mention makes a text about the subject, for the onTopic rule. */
 const TOPIC_ENTITIES = new Set(['armenia', 'azerbaijan', 'nagorno-karabakh']);
 
@@ -27,7 +32,7 @@ export class Matcher {
 
   constructor(tables: MatcherTables) {
     this.tables = tables;
-    this.foldedPatterns = tables.patterns.map((p) => p.folded);
+    this.foldedPatterns = tables.patterns.map(patternHead);
   }
 
   /** Every entity mention in `text`, with offsets into `text`, in order. */
@@ -81,12 +86,24 @@ export class Matcher {
   /** Folds and scans text[from, to) exactly; hits in original offsets. */
   private exactHits(text: string, from: number, to: number): RawHit[] {
     const folded = foldCodes(text.slice(from, to));
-    const hits = this.automaton.scanCodes(folded.codes, folded.length);
+    const hits = this.inflect(this.automaton.scanCodes(folded.codes, folded.length), folded.codes, folded.length);
     for (const hit of hits) {
       hit.start = folded.map[hit.start]! + from;
       hit.end = folded.map[hit.end]! + from;
     }
     return hits;
+  }
+
+  /** Hits (in folded offsets) of patterns with suffix slots, extended to the end of their inflected form or dropped. */
+  private inflect(hits: RawHit[], codes: ArrayLike<number>, length: number): RawHit[] {
+    const patterns = this.tables.patterns;
+    if (!hits.some((h) => patterns[h.pattern]!.slots)) return hits;
+    return hits.filter((hit) => {
+      const { folded, slots } = patterns[hit.pattern]!;
+      if (!slots) return true;
+      hit.end = extendMatch(folded, slots, codes, length, hit.end, isWordCode);
+      return hit.end >= 0;
+    });
   }
 
   private buildPrefilter(): Prefilter | null {
@@ -104,20 +121,30 @@ export class Matcher {
   /** The same result as match(), from a naive indexOf scan: the property tests' reference. */
   matchNaive(text: string, context?: MatchContext): Mention[] {
     const folded = foldWithMap(text);
-    const hits = naiveScan(this.foldedPatterns, folded.folded).map((h) => ({ ...h, start: folded.map[h.start]!, end: folded.map[h.end]! }));
+    const codes = Array.from(folded.folded, (ch) => ch.charCodeAt(0));
+    const hits = this.inflect(naiveScan(this.foldedPatterns, folded.folded), codes, codes.length).map((h) => ({
+      ...h,
+      start: folded.map[h.start]!,
+      end: folded.map[h.end]!,
+    }));
     return this.resolve(text, hits, context);
   }
 
   /** Applies word boundaries and rules to hits (in original offsets) and keeps the longest of overlapping ones. */
   private resolve(text: string, hits: RawHit[], context?: MatchContext): Mention[] {
     const candidates: Mention[] = [];
+    const tokens: DescriptionToken[] = [];
     for (const { start, end, pattern: index } of hits) {
       if (end <= start) continue;
       if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) continue;
       if (!this.passesLocalRules(index, text, start, end)) continue;
       const pattern = this.tables.patterns[index]!;
-      candidates.push({ entity: this.tables.entities[pattern.entity]!.id, start, end, pattern: index });
+      const mention = { entity: this.tables.entities[pattern.entity]!.id, start, end, pattern: index };
+      const role = pattern.rules.includes('head') ? 'head' : pattern.rules.includes('anchor') ? 'anchor' : null;
+      if (role) tokens.push({ ...mention, role });
+      else candidates.push(mention);
     }
+    if (tokens.length) candidates.push(...describe(text, tokens));
     // Longest first, then leftmost, then lowest pattern index: deterministic whatever the scan order.
     candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.pattern - b.pattern);
     // A candidate is kept when none of its characters belongs to one kept before it.
@@ -129,7 +156,9 @@ export class Matcher {
       taken.push(c);
     }
     taken.sort((a, b) => a.start - b.start);
-    return this.applyTextRules(taken, context);
+    // A longer name of another thing has taken its words; it names nothing itself.
+    const named = taken.filter((m) => !this.tables.patterns[m.pattern]!.rules.includes('exclude'));
+    return this.applyTextRules(text, named, context);
   }
 
   private passesLocalRules(index: number, text: string, start: number, end: number): boolean {
@@ -144,19 +173,25 @@ export class Matcher {
   }
 
   /** Drops surname-only and acronym mentions whose entity's full name is absent (or not yet seen). */
-  private applyTextRules(mentions: Mention[], context?: MatchContext): Mention[] {
+  private applyTextRules(text: string, mentions: Mention[], context?: MatchContext): Mention[] {
     const firstFull = new Map<string, number>();
     // A full name seen in earlier text of the same page counts as "before" everything here.
     for (const id of context?.seenFull ?? []) firstFull.set(id, -1);
+    // A title before a surname ("European Council President Michel") makes it as good as the full name.
+    const titled = new Set<Mention>();
     for (const m of mentions) {
       const rules = this.tables.patterns[m.pattern]!.rules;
-      if (!rules.some((r) => TEXT_LEVEL_RULES.has(r)) && !firstFull.has(m.entity)) firstFull.set(m.entity, m.start);
+      if (rules.includes('afterFullName') && hasTitleBefore(text, m.start)) titled.add(m);
+      if ((titled.has(m) || !rules.some((r) => TEXT_LEVEL_RULES.has(r))) && !firstFull.has(m.entity)) firstFull.set(m.entity, m.start);
     }
     if (context) for (const id of firstFull.keys()) context.seenFull.add(id);
+    const firstBlock = text.indexOf(BLOCK_SEPARATOR);
+    const headlineEnd = firstBlock >= 0 && firstBlock <= HEADLINE_MAX ? firstBlock : -1;
     return mentions.filter((m) => {
       const rules = this.tables.patterns[m.pattern]!.rules;
       const full = firstFull.get(m.entity);
-      if (rules.includes('afterFullName')) return full !== undefined && full < m.start;
+      // A surname in a headline counts when the full name follows in the article.
+      if (rules.includes('afterFullName')) return titled.has(m) || (full !== undefined && (full < m.start || m.end <= headlineEnd));
       if (rules.includes('nearFullName')) return full !== undefined;
       if (rules.includes('onTopic')) return [...TOPIC_ENTITIES].some((id) => firstFull.has(id));
       return true;

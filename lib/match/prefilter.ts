@@ -34,9 +34,12 @@ const GENERIC = new Set(
     'security collective organization monitoring civilian political region province corridor route road war day ' +
     'second first offensive clashes skirmishes border trilateral tripartite ceasefire format session platform ' +
     'regional group center centre policy independence autonomous middle east change climate parties interstate ' +
-    'relations mountainous'
+    'relations mountainous deal accord operation'
   ).split(' '),
 );
+
+/** Letters and digits of the scripts the acronyms are written in, for the exact expression's word boundaries. */
+const WORD_CLASS = '[0-9A-Za-z\\u00c0-\\u024f\\u0400-\\u04ff\\u0531-\\u0587]';
 
 /** What the prefilter looks for: needles in the rough-folded text, and exact-case aliases in the text as written. */
 export interface PrefilterSource {
@@ -57,6 +60,9 @@ export function buildPrefilterSource(
   const exact = new Set<string>();
   const choices: string[][] = [];
   for (const pattern of patterns) {
+    // A description's head noun names nothing without an anchor in the same block, and a longer name of
+    // another thing matters only where a real alias is: their blocks are flagged by those needles.
+    if (pattern.rules.includes('head') || pattern.rules.includes('exclude')) continue;
     // An acronym matches only when the text holds it exactly as written: look for just that.
     if (pattern.rules.includes('caseSensitive')) {
       exact.add(pattern.alias);
@@ -74,7 +80,19 @@ export function buildPrefilterSource(
     needles.add(runs[0]!);
   }
   const needleSource = alternation(needles);
-  return { folded: needleSource === null ? null : `${needleSource}|${otherMarksClass()}`, exact: alternation(exact) };
+  // Not pruned like the needles: with word boundaries "EU" no longer stands for "EUMM". Longest first.
+  const exactSource =
+    exact.size === 0
+      ? null
+      : [...exact]
+          .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+          .map((alias) => [...alias].map(escape).join(''))
+          .join('|');
+  return {
+    folded: needleSource === null ? null : `${needleSource}|${otherMarksClass()}`,
+    // Acronyms are whole words ("AB", not the start of "ABC"); a plain class, since property classes are slow to compile.
+    exact: exactSource === null ? null : `(?<!${WORD_CLASS})(?:${exactSource})(?!${WORD_CLASS})`,
+  };
 }
 
 /** A multi-word alias's runs, best needle first: not generic, not short, not a number, capitalised, then longer. */

@@ -31,14 +31,28 @@ function wordBefore(text: string, start: number): string | null {
   return m ? m[1]! : null;
 }
 
+/**
+ * Titles and offices, in the five press languages, that may stand right before a surname
+ * ("Devlet Başkanı Aliyev", "глава МИД … Байрамов", "President Michel"); Russian ones in any case.
+ */
+const OFFICE =
+  /^(?:president|président|presidente|prezident(?:i)?|(?:cumhur)?başkan(?:ı)?|başbakan(?:ı)?|bakan(?:ı)?|nazir(?:i)?|premyer|premier|minister|ministre|chancellor|secretary|adviser|advisor|ambassador|ambassadeur|envoy|chairman|chair|spokesperson|spokesman|spokeswoman|президент\p{L}{0,3}|премьер\p{L}{0,3}|министр\p{L}{0,3}|госсекретар\p{L}{0,3}|глав[аыеуой]{1,2}|лидер\p{L}{0,3}|спикер\p{L}{0,3})$/u;
+
+/** True when a title or office stands right before the surname at `start`. */
+export function hasTitleBefore(text: string, start: number): boolean {
+  const word = wordBefore(text, start);
+  return word !== null && OFFICE.test(word.toLowerCase());
+}
+
 /** True when a capitalised first name (not a title) stands right before the surname at `start`. */
 export function hasOtherFirstName(text: string, start: number): boolean {
   const word = wordBefore(text, start);
   if (!word) return false;
   if (!/^\p{Lu}/u.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (TITLES.has(lower) || OFFICE.test(lower)) return false;
   // "… said Aliyev. Aliyev again": a word ending a sentence is no first name (initials like "H." are).
-  if (/\p{L}{2,}\.$/u.test(word) && !TITLES.has(word.toLowerCase())) return false;
-  return !TITLES.has(word.toLowerCase());
+  return !/\p{L}{2,}\.$/u.test(word);
 }
 
 /** The sentence-sized window around a match, for context rules. */

@@ -13,7 +13,13 @@ export type AliasRule =
   /** A country name that is also a bird and a food (Turkey). */
   | 'notBird'
   /** A generic phrase ("lightning offensive") that counts only in a text that also names Armenia, Azerbaijan or Karabakh. */
-  | 'onTopic';
+  | 'onTopic'
+  /** A longer name of another thing ("Zangezur Mountains", "Michel Barnier"): it takes its words and names nothing. */
+  | 'exclude'
+  /** A head noun of a description ("statement", "заявление"): counts only next to an anchor of the same entity. */
+  | 'head'
+  /** An anchor of a description (a date, a place, "tripartite"): counts only next to a head of the same entity. */
+  | 'anchor';
 
 /** One alias, folded at build time, as the content script receives it. */
 export interface MatcherPattern {
@@ -24,10 +30,15 @@ export interface MatcherPattern {
   /** The folded alias the automaton looks for. */
   folded: string;
   rules: AliasRule[];
+  /**
+   * Where a suffix may follow a stem: [folded offset, grammar] pairs, in order (see grammar.ts).
+   * The automaton looks for `folded` up to the first slot; the rest is checked word by word.
+   */
+  slots?: Array<[number, string]>;
 }
 
 /** Version of the matcher tables' format; bump when MatcherTables changes shape. */
-export const MATCHER_TABLES_VERSION = 3;
+export const MATCHER_TABLES_VERSION = 4;
 
 /** The compiled, serializable matcher tables bundled into the content script. */
 export interface MatcherTables {

@@ -1,5 +1,6 @@
 import type { Options, SearchOptions } from 'minisearch';
 import { foldPattern } from '../match/fold';
+import { stemTerm } from '../match/grammar';
 
 /** Version of the serialized search index; the loader refuses any other. */
 export const SEARCH_INDEX_VERSION = 1;
@@ -24,9 +25,15 @@ export const SEARCH_OPTIONS: Options<SearchDoc> = {
   idField: 'id',
   fields: ['title', 'text'],
   storeFields: ['type', 'doc', 'date', 'speaker', 'kind', 'entities'],
-  // Same folding as the matcher: case, diacritics, dashes ("Alma-Ata" = "Alma Ata").
-  processTerm: (term) => foldPattern(term).replace(/'s$/, '') || null,
-  tokenize: (text) => text.split(/[\s\-–—‑.,;:!?()[\]"“”‘’«»/]+/u).filter(Boolean),
+  // Same folding as the matcher: case, diacritics, dashes ("Alma-Ata" = "Alma Ata"), and the same
+  // suffix grammars, so an inflected name ("Пашиняна", "Bakıya") finds the entity.
+  processTerm: (term) => stemTerm(term, foldPattern(term).replace(/'s$/, '')) || null,
+  // A suffix after an apostrophe belongs to the name before it ("Paşinyan’ın", "Bakü'nün").
+  tokenize: (text) =>
+    text
+      .replace(/(\p{Lu}\p{L}{2,})['’]\p{Ll}{1,6}(?!\p{L})/gu, '$1')
+      .split(/[\s\-–—‑.,;:!?()[\]"“”‘’«»/]+/u)
+      .filter(Boolean),
 };
 
 /** Default query options: prefix and fuzzy matching, names weigh more than text. */
@@ -44,12 +51,14 @@ export function entitySearchDoc(e: {
   kind: string;
   aliases: Array<{ text: string }>;
   description: { text: string };
+  background: Array<{ text: string }>;
 }): SearchDoc {
   return {
     id: `entity:${e.id}`,
     type: 'entity',
     title: [e.name, ...e.aliases.map((a) => a.text)].join(' | '),
-    text: e.description.text,
+    // The card's background sentences too: what the card says about an entity should find it.
+    text: [e.description.text, ...e.background.map((b) => b.text)].join(' '),
     entities: [e.id],
     kind: e.kind,
   };

@@ -1,6 +1,10 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
 import type { KnowledgeBase } from '../kb/types-kb';
 import type { SearchHit } from '../messages';
+import type { Speaker } from '../statements/types';
+import { foldPattern } from '../match/fold';
+import { intersectRange, parseQueryDates, rangeProblem } from './dates';
+import { isStopWord } from './language';
 import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './options';
 
 /** Narrows a search: record types, speaker, entity, source document, date range, statement kind. */
@@ -17,28 +21,6 @@ export interface SearchFilters {
   source?: 'bundled' | 'library' | 'all';
 }
 
-/** How a search resolves index ids to display data (the bundled knowledge base, or the library's live maps). */
-export interface HitLookup {
-  entity(id: string): KnowledgeBase['entities'][number] | undefined;
-  statement(id: string): KnowledgeBase['statements'][number] | undefined;
-  passage(id: string): { p: KnowledgeBase['docs'][number]['passages'][number]; d: KnowledgeBase['docs'][number] } | undefined;
-  doc(id: string): KnowledgeBase['docs'][number] | undefined;
-}
-
-/** A lookup over a whole knowledge base. */
-export function kbLookup(kb: KnowledgeBase): HitLookup {
-  const entities = new Map(kb.entities.map((e) => [e.id, e]));
-  const statements = new Map(kb.statements.map((s) => [s.id, s]));
-  const passages = new Map(kb.docs.flatMap((d) => d.passages.map((p) => [p.id, { p, d }] as const)));
-  const docs = new Map(kb.docs.map((d) => [d.id, d]));
-  return {
-    entity: (id) => entities.get(id),
-    statement: (id) => statements.get(id),
-    passage: (id) => passages.get(id),
-    doc: (id) => docs.get(id),
-  };
-}
-
 /** Loads the serialized index, refusing an index of another format version. */
 export function loadSearchIndex(serialized: { version: number; index: unknown }): MiniSearch<SearchDoc> {
   if (serialized.version !== SEARCH_INDEX_VERSION) {
@@ -49,16 +31,23 @@ export function loadSearchIndex(serialized: { version: number; index: unknown })
   return MiniSearch.loadJS(serialized.index as never, SEARCH_OPTIONS);
 }
 
-type Stored = Pick<SearchDoc, 'type' | 'doc' | 'date' | 'speaker' | 'kind' | 'entities'>;
+type Stored = Pick<SearchDoc, 'type' | 'doc' | 'date' | 'speaker' | 'kind' | 'entities'> & { id: string };
 
-function passes(r: Stored, f: SearchFilters): boolean {
+/** The speaker filter's value for a speaker: the entity id, or "~" and the name for an unnamed speaker. */
+export const speakerKey = (sp: Speaker) => sp.id ?? `~${sp.name}`;
+
+function passes(r: Stored, f: SearchFilters, speakerOf: (id: string) => Speaker | undefined): boolean {
   if (f.types?.length && !f.types.includes(r.type)) return false;
-  if (f.speaker && r.speaker !== f.speaker) return false;
+  if (f.speaker) {
+    const sp = r.type === 'statement' ? speakerOf(r.id) : undefined;
+    if (!sp || speakerKey(sp) !== f.speaker) return false;
+  }
   if (f.entity && !(r.entities ?? []).includes(f.entity)) return false;
   if (f.doc && r.doc !== f.doc) return false;
   if (f.kind && r.kind !== f.kind) return false;
-  if ((f.from || f.to) && r.type !== 'entity') {
-    if (!r.date) return false;
+  // A date range applies to everything that has a date; what has none (entities) is left out.
+  if (f.from || f.to) {
+    if (!r.date || r.type === 'entity') return false;
     if (f.from && r.date < f.from) return false;
     if (f.to && r.date > f.to) return false;
   }
@@ -71,60 +60,121 @@ export function hasFilters(f: SearchFilters = {}): boolean {
 }
 
 /**
- * Runs a query with prefix and fuzzy matching, then filters. With filters and
- * no query, lists everything that passes them (newest first).
+ * Query words without function words (in every supported language), unless nothing else is left:
+ * as typed (the index's own term processing folds and stems them, and needs the original letters,
+ * e.g. Turkish "ı"), and folded (for matching names against entity aliases).
+ */
+function queryTerms(text: string): { typed: string[]; folded: string[] } {
+  const typed = (SEARCH_OPTIONS.tokenize!(text, '') as string[]).filter(Boolean);
+  const words = typed.map((t) => ({ t, f: foldPattern(t).replace(/'s$/, '') })).filter((w) => w.f);
+  const content = words.filter((w) => !isStopWord(w.f));
+  const kept = content.length ? content : words;
+  return { typed: kept.map((w) => w.t), folded: kept.map((w) => w.f) };
+}
+
+/** Speakers the query names (by any alias, or a surname alone), for ranking their statements first. */
+function namedSpeakers(kb: KnowledgeBase, terms: string[]): Set<string> {
+  const words = new Set(terms);
+  const speakers = new Set(kb.statements.map((st) => st.speaker.id).filter((id): id is string => !!id));
+  const out = new Set<string>();
+  for (const e of kb.entities) {
+    if (!speakers.has(e.id)) continue;
+    const names = [e.name, ...e.aliases.map((a) => a.text)].map((n) => foldPattern(n).split(/[\s-]+/));
+    const surname = e.kind === 'person' ? names[0]![names[0]!.length - 1] : undefined;
+    if ((surname && words.has(surname)) || names.some((n) => n.length > 0 && n.every((w) => words.has(w)))) out.add(e.id);
+  }
+  return out;
+}
+
+/** Entities whose name is the query plus a place ("… in Georgia") the query does not name. */
+function placeLeftOut(kb: KnowledgeBase, terms: string[]): Set<string> {
+  const words = new Set(terms);
+  const out = new Set<string>();
+  for (const e of kb.entities) {
+    const m = /^(.+?)\s+(?:in|of)\s+(\p{Lu}[\p{L}-]+)$/u.exec(e.name);
+    if (!m) continue;
+    const head = foldPattern(m[1]!).split(/[\s-]+/);
+    if (head.every((w) => words.has(w)) && !words.has(foldPattern(m[2]!))) out.add(`entity:${e.id}`);
+  }
+  return out;
+}
+
+// Ranking weights: a statement by a speaker the query names (the rest of the query is its topic), a bare heading or title.
+const NAMED_SPEAKER_BOOST = 4;
+const HEADING_WEIGHT = 0.35;
+const QUALIFIER_WEIGHT = 0.3;
+
+/**
+ * Runs a query with prefix and fuzzy matching, then filters. Dates, months
+ * and years in the query ("December 2023", "2024") are date filters; function
+ * words are dropped; a statement by a speaker the query names ranks first,
+ * headings below the passages they head, and entities by how much the corpus
+ * says about them. With filters and no query, lists everything that passes
+ * them (newest first). Throws on an inverted or invalid date range.
  */
 export function search(
   index: MiniSearch<SearchDoc>,
-  kb: KnowledgeBase | HitLookup,
+  kb: KnowledgeBase,
   query: string,
   filters: SearchFilters = {},
   limit = 40,
 ): SearchHit[] {
-  return resolveHits(searchIds(index, query, filters, limit), 'docs' in kb ? kbLookup(kb) : kb);
+  const problem = rangeProblem(filters.from, filters.to);
+  if (problem) throw new Error(problem);
+  const dated = parseQueryDates(query);
+  const withDates = dated.dateText ? { ...filters, ...intersectRange(filters, dated) } : filters;
+  const hits = run(index, kb, dated.text, withDates, limit);
+  // "1991 Alma-Ata": when the year, read as a date, leaves nothing, it was a word of the query.
+  if (hits.length === 0 && dated.dateText && dated.text) return run(index, kb, query, filters, limit);
+  return hits;
 }
 
-/** The raw index results of a query (ids and scores), filtered, best first. */
-export function searchIds(index: MiniSearch<SearchDoc>, query: string, filters: SearchFilters = {}, limit = 40): SearchResult[] {
-  const filter = (r: Record<string, unknown>) => passes(r as unknown as Stored, filters);
+function run(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: string, filters: SearchFilters, limit: number): SearchHit[] {
+  const statementById = new Map(kb.statements.map((st) => [`statement:${st.id}`, st.speaker]));
+  const filter = (r: Record<string, unknown>) => passes(r as unknown as Stored, filters, (id) => statementById.get(id));
+  const passageKind = new Map<string, string>(kb.docs.flatMap((d) => d.passages.map((p) => [`passage:${p.id}`, p.kind] as const)));
+  const mentions = new Map(kb.entities.map((e) => [`entity:${e.id}`, e.mentions.length]));
   let results;
   if (!query.trim()) {
     if (!hasFilters(filters)) return [];
     results = index.search(MiniSearch.wildcard, { filter }).sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
   } else {
-    results = index.search(query, { ...SEARCH_QUERY_OPTIONS, filter });
-    if (results.length === 0) results = index.search(query, { ...SEARCH_QUERY_OPTIONS, combineWith: 'OR', filter });
+    const { typed, folded: terms } = queryTerms(query);
+    const speakers = namedSpeakers(kb, terms);
+    const qualifierLeftOut = placeLeftOut(kb, terms);
+    const boostDocument = (id: unknown, _term: string, stored?: Record<string, unknown>) => {
+      const key = String(id);
+      if (stored?.type === 'statement') return stored.speaker && speakers.has(String(stored.speaker)) ? NAMED_SPEAKER_BOOST : 1;
+      if (stored?.type === 'passage') return passageKind.get(key) === 'paragraph' ? 1 : HEADING_WEIGHT;
+      // An entity the corpus says much about outranks one it names in passing; a place the query leaves out
+      // of a name ("EU Monitoring Mission | in Georgia") means the reader did not ask for that place.
+      return (1 + Math.log1p(mentions.get(key) ?? 0) / 4) * (qualifierLeftOut.has(key) ? QUALIFIER_WEIGHT : 1);
+    };
+    const options = { ...SEARCH_QUERY_OPTIONS, filter, boostDocument };
+    const q = typed.join(' ');
+    results = index.search(q, options);
+    if (results.length === 0) results = index.search(q, { ...options, combineWith: 'OR' });
   }
-  return results.slice(0, limit);
-}
-
-/** Splits an index id ("statement:000-p3-s1") into its record type and the record's own id. */
-export function parseIndexId(id: string): [SearchHit['type'], string] {
-  return String(id).split(/:(.*)/s) as [SearchHit['type'], string];
-}
-
-/** Turns index results into display data. */
-export function resolveHits(results: SearchResult[], lookup: HitLookup): SearchHit[] {
-  return results.map((r) => {
-    const [type, ref] = parseIndexId(String(r.id));
+  const entities = new Map(kb.entities.map((e) => [e.id, e]));
+  const statements = new Map(kb.statements.map((s) => [s.id, s]));
+  const passages = new Map(kb.docs.flatMap((d) => d.passages.map((p) => [p.id, { p, d }] as const)));
+  const docs = new Map(kb.docs.map((d) => [d.id, d]));
+  return results.slice(0, limit).map((r) => {
+    const [type, ref] = String(r.id).split(/:(.*)/s) as [SearchHit['type'], string];
     const base = { id: String(r.id), type, score: r.score, terms: [...new Set([...r.terms, ...(r.queryTerms ?? [])])] };
     if (type === 'entity') {
-      const e = lookup.entity(ref)!;
+      const e = entities.get(ref)!;
       return { ...base, title: e.name, text: e.description.text, entity: e.id, kind: e.kind };
     }
     if (type === 'statement') {
-      const s = lookup.statement(ref)!;
-      const d = lookup.doc(s.doc)!.provenance;
+      const s = statements.get(ref)!;
+      const d = docs.get(s.doc)!.provenance;
       return {
         ...base,
         title: s.speaker.name,
         text: s.text,
         kind: s.kind,
-        speaker: {
-          ...(s.speaker.id ? { id: s.speaker.id } : {}),
-          name: s.speaker.name,
-          ...(s.speaker.role ? { role: s.speaker.role } : {}),
-        },
+        speaker: speakerRef(s.speaker),
         date: s.statedOn ?? s.docDate,
         citation: {
           passage: s.passage,
@@ -132,11 +182,12 @@ export function resolveHits(results: SearchResult[], lookup: HitLookup): SearchH
           title: d.title,
           date: d.date,
           url: d.url,
+          author: d.author,
           ...(d.library ? { library: true } : {}),
         },
       };
     }
-    const { p, d } = lookup.passage(ref)!;
+    const { p, d } = passages.get(ref)!;
     return {
       ...base,
       title: d.provenance.publisher,
@@ -148,10 +199,38 @@ export function resolveHits(results: SearchResult[], lookup: HitLookup): SearchH
         title: d.provenance.title,
         date: d.provenance.date,
         url: d.provenance.url,
+        author: d.provenance.author,
         ...(d.provenance.library ? { library: true } : {}),
       },
     };
   });
+}
+
+/** A speaker as results and exports show it: id (when known), name and role. */
+export function speakerRef(sp: Speaker): { id?: string; name: string; role?: string } {
+  return { ...(sp.id ? { id: sp.id } : {}), name: sp.name, ...(sp.role ? { role: sp.role } : {}) };
+}
+
+// A speaker that is a document ("joint statement", "U.S. National Security Strategy") quotes, it does not speak.
+const DOCUMENT_WORDS = /\b(?:statement|declaration|strategy|resolution|treaty|agreement|constitution|report|letter|communiqu[eé])\b/i;
+
+/**
+ * The speakers to filter by: people, organisations and countries (their
+ * governments) in the knowledge base, and unnamed speakers ("Some Western
+ * diplomats", "A.A."), each with the key the speaker filter takes. Places
+ * standing for a government ("Baku", "Brussels") and documents are not speakers.
+ */
+export function speakerChoices(kb: KnowledgeBase): Array<{ id: string; name: string; named: boolean }> {
+  const kinds = new Map(kb.entities.map((e) => [e.id, e.kind]));
+  const out = new Map<string, { id: string; name: string; named: boolean }>();
+  for (const { speaker } of kb.statements) {
+    const named = !!speaker.id;
+    const ok = named
+      ? ['person', 'organisation', 'country'].includes(kinds.get(speaker.id!) ?? '')
+      : !DOCUMENT_WORDS.test(speaker.name) && !/^\p{Lu}[\p{Ll}-]+$/u.test(speaker.name);
+    if (ok) out.set(speakerKey(speaker), { id: speakerKey(speaker), name: speaker.name, named });
+  }
+  return [...out.values()].sort((a, b) => Number(b.named) - Number(a.named) || a.name.localeCompare(b.name));
 }
 
 /** What the corpus covers, for empty and no-result states. */
@@ -161,9 +240,9 @@ export function corpusInfo(kb: KnowledgeBase) {
     documents: kb.docs.map((d) => ({ id: d.id, publisher: d.provenance.publisher, title: d.provenance.title, date: d.provenance.date })),
     from: dates[0]!,
     to: dates[dates.length - 1]!,
-    speakers: [...new Map(kb.statements.filter((s) => s.speaker.id).map((s) => [s.speaker.id!, s.speaker.name])).entries()]
-      .map(([id, name]) => ({ id, name }))
-      .sort((a, b) => a.name.localeCompare(b.name)),
+    speakers: speakerChoices(kb),
+    /** Every date something in the corpus carries: documents and dated statements. */
+    dates: [...new Set([...dates, ...kb.statements.map((st) => st.statedOn ?? st.docDate)])].sort(),
     entities: kb.entities
       .map((e) => ({ id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length }))
       .sort((a, b) => b.mentions - a.mentions),

@@ -67,6 +67,19 @@ describe('toolbar popup', () => {
     await page.close();
   });
 
+  it('opened in a tab, lays the search out for a full window (issue 12, defect 13)', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto(`chrome-extension://${extensionId}/popup.html?view=tab&entity=jeyhun-bayramov`);
+    await expect.poll(() => options(page).count()).toBeGreaterThan(0);
+    const results = (await page.locator('[data-testid=results]').boundingBox())!;
+    const filters = (await page.locator('.filters').boundingBox())!;
+    expect(results.width).toBeGreaterThan(600);
+    expect(filters.x + filters.width).toBeLessThanOrEqual(results.x);
+    expect(await page.evaluate(() => document.body.getBoundingClientRect().width)).toBeGreaterThan(1000);
+    await page.close();
+  });
+
   it('helps when empty and when nothing is found', async () => {
     const page = await popup();
     await expect.poll(() => page.locator('.empty').textContent()).toMatch(/5 reports and articles, 12 December 2022 to 16 November 2024/);
@@ -115,8 +128,8 @@ describe('toolbar popup', () => {
     await expect.poll(() => result.getAttribute('data-verdict'), { timeout: 10_000 }).toBe('close');
     expect(await result.locator('.verdict').textContent()).toBe('Close — wording differs');
     expect(await result.locator('.who').textContent()).toContain('Jeyhun Bayramov');
-    expect(await result.locator('del').allTextContents()).toEqual(['deal', 'demands']);
-    expect(await result.locator('ins').allTextContents()).toEqual(['agreement', 'claims']);
+    expect(await result.locator('.diff del').allTextContents()).toEqual(['deal', 'demands']);
+    expect(await result.locator('.diff ins').allTextContents()).toEqual(['agreement', 'claims']);
     await check.close();
     await page.close();
   });

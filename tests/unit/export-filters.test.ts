@@ -45,7 +45,7 @@ describe('export', () => {
 
   it('copies results as CSV (quoted where needed) and JSON', () => {
     const csv = exportHits(hits(), 'csv').split('\n');
-    expect(csv[0]).toBe('type,speaker,role,kind,date,text,publisher,title,source_date,url,passage');
+    expect(csv[0]).toBe('type,speaker,role,kind,date,text,publisher,title,source_date,url,passage,author');
     expect(csv[1]).toMatch(
       /^statement,Jeyhun Bayramov,Azerbaijani Foreign Minister,direct,2024-10-22,"the most serious obstacle.*",OC Media,/,
     );
@@ -58,9 +58,11 @@ describe('export', () => {
       seedBuild().kb,
       'the most serious obstacle to signing a final peace deal is the continuation of territorial demands',
     );
-    expect(exportQuoteCheck(r, 'text')).toContain('differs: “deal” → source: “agreement”');
+    expect(exportQuoteCheck(r, 'text')).toContain('differences: your words “deal” → the source’s “agreement”');
     expect(exportQuoteCheck(r, 'markdown')).toMatch(/^\*\*Close — wording differs\*\*/);
-    expect(exportQuoteCheck(r, 'csv').split('\n')[1]).toMatch(/^close,.*deal → agreement; demands → claims/);
+    expect(exportQuoteCheck(r, 'csv').split('\n')[1]).toMatch(
+      /^close,.*“deal” → the source’s “agreement”; your words “demands” → the source’s “claims”/,
+    );
     expect(JSON.parse(exportQuoteCheck(r, 'json')).verdict).toBe('close');
   });
 });

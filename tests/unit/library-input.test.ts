@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packFolder, runPack } from '../../lib/cli/pack';
+import { runCli } from '../../lib/cli/main';
+import { packFolder } from '../../lib/cli/pack';
 import { decodeFile } from '../../lib/library/decode';
 import { checkFileSize, readDraft } from '../../lib/library/files';
 import { htmlToText, markdownToText, toPlainText } from '../../lib/library/formats';
@@ -83,8 +84,9 @@ describe('packs', { timeout: 30_000 }, () => {
       ['armradio-2022-10-26.md', 'markdown', 'Public Radio of Armenia'],
     ]);
     const lines: string[] = [];
-    expect(runPack([], { out: (l) => lines.push(l) })).toBe(2);
-    expect(lines[0]).toMatch(/^Backstory: pack needs a folder/);
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l), readStdin: () => '' };
+    expect(runCli(['pack'], io, ROOT)).toBe(2);
+    expect(lines[0]).toMatch(/^Backstory: pack needs a folder of documents with a sources\.json/);
   });
 
   it('the CLI names the entry with missing provenance and the file with none', () => {

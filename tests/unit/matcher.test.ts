@@ -74,10 +74,17 @@ describe('matcher', () => {
     ]);
   });
 
-  it('respects word boundaries in Latin, Cyrillic and Armenian script', () => {
+  it('respects word boundaries in Latin, Cyrillic and Armenian script, past what the suffix grammar allows', () => {
     expect(ids('Armenian Azerbaijani Bakuvian Parisian')).toEqual([]);
-    expect(ids('Армения Арменией')).toEqual(['armenia']);
-    expect(ids('Նախիջևանը Նախիջևան')).toEqual(['nakhchivan']);
+    // Case endings are part of the word; derivations (adjectives, demonyms) are other words.
+    expect(found('Армения Арменией армянский Армениянин')).toEqual([
+      ['armenia', 'Армения'],
+      ['armenia', 'Арменией'],
+    ]);
+    expect(found('Նախիջևանը Նախիջևան Նախիջևանական')).toEqual([
+      ['nakhchivan', 'Նախիջևանը'],
+      ['nakhchivan', 'Նախիջևան'],
+    ]);
     expect(ids('Karabakhi')).toEqual([]);
   });
 
@@ -207,8 +214,23 @@ describe('automaton against the naive reference', () => {
 
   it('gives the same mentions as the naive matcher on random text built from aliases', () => {
     const m = matcher();
+    // Aliases with suffix slots and endings to glue to them (gaps may be empty), so the suffix grammar is exercised too.
+    const inflecting = m.tables.patterns.filter((p) => p.slots).map((p) => p.alias);
     const words = [
       ...m.tables.patterns.slice(0, 120).map((p) => p.alias),
+      ...inflecting.filter((_, i) => i % 4 === 0),
+      'а',
+      'ом',
+      'ого',
+      'ский',
+      'ın',
+      "'ın",
+      'nin',
+      'lı',
+      'ի',
+      'ը',
+      'ից',
+      's',
       'the',
       'and',
       ',',

@@ -25,6 +25,16 @@ describe('search index', () => {
     expect(query('Alma Ata')[0]!.id).toBe('entity:alma-ata-declaration');
   });
 
+  it("finds an entity first by its inflected and romanized forms (the matcher's folding and suffix grammars)", () => {
+    expect(query('Пашиняна')[0]!.id).toBe('entity:nikol-pashinyan');
+    expect(query('Pachinian')[0]!.id).toBe('entity:nikol-pashinyan');
+    expect(query('Aliev')[0]!.id).toBe('entity:ilham-aliyev');
+    expect(query('Paşinyan’ın')[0]!.id).toBe('entity:nikol-pashinyan');
+    expect(query('Bakıya')[0]!.id).toBe('entity:baku');
+    expect(query('Փաշինյանի')[0]!.id).toBe('entity:nikol-pashinyan');
+    expect(query('Нагорного Карабаха')[0]!.id).toBe('entity:nagorno-karabakh');
+  });
+
   it('refuses an index of another format version', () => {
     expect(() => loadSearchIndex({ version: 99, index: {} })).toThrow(/version 99, expected 1/);
   });
