@@ -279,6 +279,7 @@ function StatementList({
                     <button type="button" class="link" onClick={() => actions.onOpenPassage(s.passage)}>
                       {source.publisher}
                     </button>
+                    {source.library && <span class="library"> · from your library</span>}
                   </>
                 )}
                 {source && (

@@ -278,6 +278,16 @@ function SearchPanel({
           onChange={(doc) => set({ doc })}
         />
         <FilterSelect
+          label="Documents"
+          any="bundled and my library"
+          value={filters.source === 'all' ? undefined : filters.source}
+          options={[
+            ['bundled', 'bundled corpus only'],
+            ['library', 'my library only'],
+          ]}
+          onChange={(source) => set({ source: source as SearchFilters['source'] })}
+        />
+        <FilterSelect
           label="Kind"
           any="any"
           value={filters.kind}
@@ -384,6 +394,7 @@ function SearchPanel({
                       {h.citation && (
                         <small class="source">
                           {h.citation.publisher}, “{h.citation.title}”
+                          {h.citation.library && <span class="badge library"> from your library</span>}
                           <button
                             type="button"
                             class="copy"

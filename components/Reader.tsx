@@ -50,7 +50,10 @@ export function Reader({ doc, passageId, statements, mentionsOf, entityName, sea
   return (
     <article class="reader">
       <header>
-        <p class="publisher">{p.publisher}</p>
+        <p class="publisher">
+          {p.publisher}
+          {p.library && <span class="library"> · from your library ({p.kind})</span>}
+        </p>
         <h1>{p.title}</h1>
         <p class="meta">
           {p.author ? `${p.author} · ` : ''}

@@ -1,18 +1,27 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BackgroundService } from '../lib/background/service';
+import { createLibrary } from '../lib/library/host';
+import type { KnowledgeBase } from '../lib/kb/types-kb';
 import type { Message } from '../lib/messages';
 import { toggleSite, updateSettings } from '../lib/settings';
 
 export default defineBackground(() => {
-  const fetchJson = async (path: '/data/kb.json' | '/data/search-index.json') => (await fetch(browser.runtime.getURL(path))).json();
+  const fetchJson = async (path: '/data/kb.json' | '/data/search-index.json' | '/data/matcher.json') =>
+    (await fetch(browser.runtime.getURL(path))).json();
+  let kb: Promise<KnowledgeBase> | null = null;
+  const loadKb = () => (kb ??= fetchJson('/data/kb.json'));
+  const library = createLibrary({ matcher: () => fetchJson('/data/matcher.json'), kb: loadKb });
   const service = new BackgroundService(
-    { loadKb: () => fetchJson('/data/kb.json'), loadIndex: () => fetchJson('/data/search-index.json') },
+    { loadKb, loadIndex: () => fetchJson('/data/search-index.json') },
     async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/reader.html') })),
+    library,
   );
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
-    return service.handle(message as Message).catch((error: Error) => ({ error: error.message }));
+    if (sender.id !== browser.runtime.id) return undefined;
+    return service.handle(message as Message, sender, origin).catch((error: Error) => ({ error: error.message }));
   });
   // "Check quote in Backstory" on selected text, on any page: opens the quote check with the selection.
   const checkSelection = async (info: { menuItemId: string | number; selectionText?: string }) => {

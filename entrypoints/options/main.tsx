@@ -16,6 +16,12 @@ function App() {
   return (
     <main>
       <h1>Backstory settings</h1>
+      <p>
+        <a href={browser.runtime.getURL('/library.html')} target="_blank">
+          My library
+        </a>
+        : import documents and packs, export, edit and remove.
+      </p>
       <OptionsForm settings={settings} onChange={save} />
     </main>
   );

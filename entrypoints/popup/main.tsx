@@ -78,6 +78,10 @@ function App() {
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
           Settings
         </button>
+        {' · '}
+        <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
+          My library
+        </button>
       </p>
     </Popup>
   );

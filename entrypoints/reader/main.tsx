@@ -3,12 +3,19 @@ import matcherTables from 'virtual:backstory/matcher';
 import { browser } from 'wxt/browser';
 import { Reader } from '../../components/Reader';
 import type { KnowledgeBase } from '../../lib/kb/types-kb';
+import { isLibraryId } from '../../lib/library/ids';
+import type { LibraryDocView } from '../../lib/library/types';
 import { Matcher } from '../../lib/match/matcher';
+import { message } from '../../lib/messages';
 import './style.css';
 
 const passageId = decodeURIComponent(location.hash.slice(1)) || null;
 const kb = (await (await fetch(browser.runtime.getURL('/data/kb.json'))).json()) as KnowledgeBase;
-const doc = kb.docs.find((d) => d.passages.some((p) => p.id === passageId)) ?? kb.docs[0]!;
+// A library document comes from the background (IndexedDB); bundled ones from the package.
+const fromLibrary =
+  passageId && isLibraryId(passageId) ? await browser.runtime.sendMessage(message('libraryGet', { id: passageId })) : null;
+const view = fromLibrary && typeof fromLibrary === 'object' && 'doc' in fromLibrary ? (fromLibrary as LibraryDocView) : null;
+const doc = view?.doc ?? kb.docs.find((d) => d.passages.some((p) => p.id === passageId)) ?? kb.docs[0]!;
 const matcher = new Matcher(matcherTables);
 // One context for the whole document, so a surname counts after the full name in an earlier passage.
 const context = { seenFull: new Set<string>() };
@@ -18,7 +25,7 @@ render(
   <Reader
     doc={doc}
     passageId={passageId}
-    statements={kb.statements.filter((s) => s.doc === doc.id)}
+    statements={view?.statements ?? kb.statements.filter((s) => s.doc === doc.id)}
     mentionsOf={(text) => matcher.match(text, context)}
     entityName={(id) => names.get(id) ?? id}
     searchHref={(id) => `${browser.runtime.getURL('/popup.html')}?entity=${encodeURIComponent(id)}`}

@@ -1,9 +1,10 @@
 import type MiniSearch from 'minisearch';
 import { buildCard } from '../kb/card';
 import type { KnowledgeBase } from '../kb/types-kb';
-import type { Message, MessageApi } from '../messages';
+import type { LibraryService } from '../library/service';
+import { EXTENSION_PAGE_ONLY, type Message, type MessageApi } from '../messages';
 import type { SearchDoc } from '../search/options';
-import { corpusInfo, loadSearchIndex, search } from '../search/query';
+import { corpusInfo, loadSearchIndex, search, type SearchFilters } from '../search/query';
 import { checkQuote, quoteCandidates } from '../search/quote-check';
 
 /** Where the background gets its bundled data (fetch in the extension, files in tests). */
@@ -18,12 +19,30 @@ export interface DataSource {
  */
 export class BackgroundService {
   private data: Promise<{ kb: KnowledgeBase; index: MiniSearch<SearchDoc> }> | null = null;
-  private candidates: ReturnType<typeof quoteCandidates> | null = null;
+  private candidates: { kb: KnowledgeBase; list: ReturnType<typeof quoteCandidates> } | null = null;
 
   constructor(
     private readonly source: DataSource,
     private readonly openUrl: (path: string) => Promise<void> = async () => {},
+    /** The user's library; without it only the bundled corpus answers. */
+    private readonly library?: LibraryService,
   ) {}
+
+  /** The knowledge base answers come from: bundled, with the library merged in when there is one. */
+  private async kbFor(kb: KnowledgeBase): Promise<KnowledgeBase> {
+    return this.library && !(await this.library.isEmpty()) ? this.library.knowledgeBase(kb) : kb;
+  }
+
+  private async searchAll(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: string, filters: SearchFilters = {}) {
+    const source = filters.source ?? 'all';
+    const bundled = source === 'library' ? [] : search(index, kb, query, filters);
+    if (!this.library || source === 'bundled') return bundled;
+    const mine = await this.library.search(query, filters, 40, kb);
+    // Scores of the two indexes are on the same BM25 scale; newest first when there is no query.
+    const merged = [...bundled, ...mine];
+    merged.sort(query.trim() ? (a, b) => b.score - a.score : (a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
+    return merged.slice(0, 40);
+  }
 
   private load() {
     if (!this.data) {
@@ -38,7 +57,15 @@ export class BackgroundService {
   }
 
   /** Handles one message; unknown types get a clear error. */
-  async handle(message: Message): Promise<MessageApi[keyof MessageApi]['response']> {
+  async handle(message: Message, sender?: { url?: string }, extensionOrigin?: string): Promise<MessageApi[keyof MessageApi]['response']> {
+    if (message.type.startsWith('library')) {
+      // Only extension pages may read or change the library; a content script (or a page behind it) may not.
+      if (EXTENSION_PAGE_ONLY.has(message.type) && sender && extensionOrigin && !sender.url?.startsWith(extensionOrigin)) {
+        throw new Error(`Backstory: "${message.type}" is only answered for Backstory's own pages.`);
+      }
+      if (!this.library) throw new Error('Backstory: the library is not available here.');
+      return this.library.handle(message.type as 'libraryAdd', message.payload, async () => (await this.load()).kb);
+    }
     if (message.type === 'openPage') {
       const req = message.payload as MessageApi['openPage']['request'];
       await this.openUrl(
@@ -51,15 +78,19 @@ export class BackgroundService {
     const { kb, index } = await this.load();
     switch (message.type) {
       case 'getCard':
-        return buildCard(kb, (message.payload as MessageApi['getCard']['request']).entityId);
+        return buildCard(await this.kbFor(kb), (message.payload as MessageApi['getCard']['request']).entityId);
       case 'search': {
         const req = message.payload as MessageApi['search']['request'];
-        return search(index, kb, req.query, req.filters);
+        if (typeof req?.query !== 'string') throw new Error('Backstory: search: "query" must be text.');
+        return this.searchAll(index, kb, req.query, req.filters);
       }
-      case 'checkQuote':
-        return checkQuote(kb, (message.payload as MessageApi['checkQuote']['request']).text, (this.candidates ??= quoteCandidates(kb)));
+      case 'checkQuote': {
+        const all = await this.kbFor(kb);
+        if (this.candidates?.kb !== all) this.candidates = { kb: all, list: quoteCandidates(all) };
+        return checkQuote(all, (message.payload as MessageApi['checkQuote']['request']).text, this.candidates.list);
+      }
       case 'corpusInfo':
-        return corpusInfo(kb);
+        return corpusInfo(await this.kbFor(kb));
       case 'ping':
         return { ok: true, entities: kb.entities.length };
       default:

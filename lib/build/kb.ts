@@ -8,7 +8,7 @@ import { KB_VERSION, type KbEntity, type KnowledgeBase } from '../kb/types-kb';
 import { validateReferences } from '../kb/validate';
 import { Matcher } from '../match/matcher';
 import type { MatcherTables, Mention } from '../match/types';
-import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from '../search/options';
+import { entitySearchDoc, SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from '../search/options';
 import { processDocument } from '../pipeline/process';
 import { statementsAbout } from '../statements/about';
 import type { QuotedTerm, Statement } from '../statements/types';
@@ -80,17 +80,7 @@ export function buildAll(seedsDir: string, displayRoot = process.cwd()): BuildOu
 export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
   const dateOf = new Map(kb.docs.map((d) => [d.id, d.provenance.date]));
   const out: SearchDoc[] = [];
-  for (const e of kb.entities) {
-    out.push({
-      id: `entity:${e.id}`,
-      type: 'entity',
-      title: [e.name, ...e.aliases.map((a) => a.text)].join(' | '),
-      // The card's background sentences too: what the card says about an entity should find it.
-      text: [e.description.text, ...e.background.map((b) => b.text)].join(' '),
-      entities: [e.id],
-      kind: e.kind,
-    });
-  }
+  for (const e of kb.entities) out.push(entitySearchDoc(e));
   for (const s of kb.statements) {
     out.push({
       id: `statement:${s.id}`,

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CliError, type CliIo, type Command, type CommandContext } from './command';
 import { checkQuoteCommand, entities, passages, scan, searchCommand, statements } from './commands';
 import { loadBuilt } from './data';
+import { pack } from './pack';
 
 export type { CliIo } from './command';
 
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   scan,
   'check-quote': checkQuoteCommand,
+  pack,
 };
 
 /** The usage text, built from the table. */

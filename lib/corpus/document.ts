@@ -4,8 +4,7 @@ import { splitSentences } from './sentences';
 import type { CorpusDoc, Passage, Provenance } from './types';
 
 /** Turns one seed file and its provenance into a cleaned document with passages and sentences. */
-export function buildDocument(raw: string, provenance: Provenance, where: string): CorpusDoc {
-  const id = docIdForFile(provenance.file);
+export function buildDocument(raw: string, provenance: Provenance, where: string, id = docIdForFile(provenance.file)): CorpusDoc {
   const blocks = cleanDocument(raw, provenance.chrome ?? [], where);
   const notes: Record<number, string> = {};
   const passages: Passage[] = blocks.map((block, index) => {

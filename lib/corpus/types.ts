@@ -9,6 +9,8 @@ export interface Provenance {
   url: string | null;
   kind: string;
   chrome?: ChromeRule[];
+  /** Set on documents of the user's library (never on bundled seeds). */
+  library?: true;
 }
 
 /** A block of page furniture to drop: from the line matching `from` through the line matching `through` (or END). */

@@ -24,9 +24,16 @@ export interface ProcessedDocument {
  * library documents in the extension, the CLI): mentions of known entities, then statements.
  */
 export function processDocument(doc: CorpusDoc, ctx: PipelineContext): ProcessedDocument {
+  const mentions = matchPassages(doc, ctx.matcher);
+  const { statements, terms } = extractStatements({ doc, mentions, entities: ctx.entities });
+  return { doc, mentions, statements, terms };
+}
+
+/** Mentions per passage, offsets into each passage's text. */
+export function matchPassages(doc: CorpusDoc, matcher: Matcher): Map<string, Mention[]> {
   // Match the whole document at once so "surname after full name" rules see the earlier passages.
   const joined = doc.passages.map((p) => p.text).join(BLOCK_SEPARATOR);
-  const all = ctx.matcher.match(joined);
+  const all = matcher.match(joined);
   const mentions = new Map<string, Mention[]>();
   let offset = 0;
   for (const passage of doc.passages) {
@@ -37,6 +44,5 @@ export function processDocument(doc: CorpusDoc, ctx: PipelineContext): Processed
     );
     offset = end + BLOCK_SEPARATOR.length;
   }
-  const { statements, terms } = extractStatements({ doc, mentions, entities: ctx.entities });
-  return { doc, mentions, statements, terms };
+  return mentions;
 }

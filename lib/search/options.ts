@@ -43,3 +43,23 @@ export const SEARCH_QUERY_OPTIONS: SearchOptions = {
   boost: { title: 3 },
   combineWith: 'AND',
 };
+
+/** The search record of an entity (bundled or the user's): its names and aliases, and its description. */
+export function entitySearchDoc(e: {
+  id: string;
+  name: string;
+  kind: string;
+  aliases: Array<{ text: string }>;
+  description: { text: string };
+  background: Array<{ text: string }>;
+}): SearchDoc {
+  return {
+    id: `entity:${e.id}`,
+    type: 'entity',
+    title: [e.name, ...e.aliases.map((a) => a.text)].join(' | '),
+    // The card's background sentences too: what the card says about an entity should find it.
+    text: [e.description.text, ...e.background.map((b) => b.text)].join(' '),
+    entities: [e.id],
+    kind: e.kind,
+  };
+}

@@ -17,6 +17,8 @@ export interface SearchFilters {
   from?: string;
   to?: string;
   kind?: 'direct' | 'reported';
+  /** Which documents: the bundled corpus, the user's library, or both (the default). */
+  source?: 'bundled' | 'library' | 'all';
 }
 
 /** Loads the serialized index, refusing an index of another format version. */
@@ -54,7 +56,7 @@ function passes(r: Stored, f: SearchFilters, speakerOf: (id: string) => Speaker 
 
 /** Whether any filter is set. */
 export function hasFilters(f: SearchFilters = {}): boolean {
-  return Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : !!v));
+  return Object.entries(f).some(([k, v]) => k !== 'source' && (Array.isArray(v) ? v.length > 0 : !!v));
 }
 
 /**
@@ -174,7 +176,15 @@ function run(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: string, fil
         kind: s.kind,
         speaker: speakerRef(s.speaker),
         date: s.statedOn ?? s.docDate,
-        citation: { passage: s.passage, publisher: d.publisher, title: d.title, date: d.date, url: d.url, author: d.author },
+        citation: {
+          passage: s.passage,
+          publisher: d.publisher,
+          title: d.title,
+          date: d.date,
+          url: d.url,
+          author: d.author,
+          ...(d.library ? { library: true } : {}),
+        },
       };
     }
     const { p, d } = passages.get(ref)!;
@@ -190,6 +200,7 @@ function run(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: string, fil
         date: d.provenance.date,
         url: d.provenance.url,
         author: d.provenance.author,
+        ...(d.provenance.library ? { library: true } : {}),
       },
     };
   });

@@ -14,6 +14,7 @@ import type { MatcherTables } from '../../lib/match/types';
 import { loadSearchIndex, search } from '../../lib/search/query';
 import { extractStatements } from '../../lib/statements/extract';
 import { keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from '../browser/harness';
+import { BENCH_QUERIES, libraryBenchmarks } from './library';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -65,18 +66,7 @@ async function nodeBenchmarks() {
 
   // --- Search latency on the seed corpus.
   const index = loadSearchIndex(JSON.parse(JSON.stringify(built.searchIndex)));
-  const queries = [
-    'Zangezur',
-    'Bayramov obstacle',
-    'Nakhichevan',
-    'Alma Ata',
-    'constitution',
-    'peace treaty',
-    'Blinken',
-    'COP29',
-    'corridor security',
-    'Pashinyan border',
-  ];
+  const queries = BENCH_QUERIES;
   const searchTimes: number[] = [];
   for (let i = 0; i < 50; i++) for (const q of queries) searchTimes.push(time(() => search(index, built.kb, q)));
   console.log(
@@ -125,11 +115,19 @@ async function nodeBenchmarks() {
   console.log(`statement extraction: ${extractionMsPerMB.toFixed(0)} ms per MB (${seedChars} chars of seeds)`);
   return { matcherRows, searchTimes, scaleBuildMs, scaleBytes, scaleTimes, extractionMsPerMB };
 }
+// BENCH_LIBRARY_ONLY=1 runs only the library at scale (10,000 documents; BENCH_LIBRARY_DOCS changes the count).
+if (process.env.BENCH_LIBRARY_ONLY) {
+  const library = await libraryBenchmarks();
+  writeFileSync(resolve(ROOT, 'bench-results.json'), JSON.stringify({ summary: { library } }, null, 2));
+  console.log('\nsummary', JSON.stringify({ library }, null, 1));
+  process.exit(0);
+}
 // BENCH_PAGES_ONLY=1 skips the Node benchmarks, for quick iterations on page scans.
 const node = process.env.BENCH_PAGES_ONLY
   ? { matcherRows: [], searchTimes: [NaN], scaleBuildMs: NaN, scaleBytes: NaN, scaleTimes: [NaN], extractionMsPerMB: NaN }
   : await nodeBenchmarks();
 const { matcherRows, searchTimes, scaleBuildMs, scaleBytes, scaleTimes, extractionMsPerMB } = node;
+const library = process.env.BENCH_PAGES_ONLY ? null : await libraryBenchmarks();
 
 // --- Page scans in Chromium: ours (the built extension), mark.js with the same aliases, and the floor (one TreeWalker pass).
 const SHARED = resolve(ROOT, '../shared/pages');
@@ -349,6 +347,7 @@ const results = {
     matcherMBps: matcherRows.find((r) => r.aliases === 1000)?.oursMBps ?? null,
     matcher: matcherRows,
     extractionMsPerMB,
+    library,
   },
 };
 writeFileSync(resolve(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2));

@@ -1,0 +1,44 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Library, type LibraryApi } from '../../components/Library';
+import { checkFileSize, readDraft } from '../../lib/library/files';
+import { message, type MessageApi } from '../../lib/messages';
+import './style.css';
+
+// The background answers `{ error }` when a request fails; turn that back into a rejection.
+const ask = async <K extends keyof MessageApi>(type: K, payload: MessageApi[K]['request']) => {
+  const response = (await browser.runtime.sendMessage(message(type, payload))) as MessageApi[K]['response'] | { error: string };
+  if (response && typeof response === 'object' && 'error' in response && !('ok' in response)) throw new Error(response.error);
+  return response as MessageApi[K]['response'];
+};
+
+const api: LibraryApi = {
+  list: () => ask('libraryList', {}),
+  add: async (documents) => (await ask('libraryAdd', { documents })).results,
+  update: (id, provenance) => ask('libraryUpdateProvenance', { id, provenance }),
+  remove: async (ids) => (await ask('libraryRemove', { ids })).removed,
+  importPack: async (text, name) => (await ask('libraryImportPack', { pack: text, name })).results,
+  exportPack: async () => {
+    const pack = await ask('libraryExport', {});
+    const a = Object.assign(document.createElement('a'), {
+      href: URL.createObjectURL(new Blob([JSON.stringify(pack, null, 1)], { type: 'application/json' })),
+      download: `backstory-library-${new Date().toISOString().slice(0, 10)}.json`,
+    });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  },
+  read: (files) =>
+    Promise.all(
+      files.map(async (f) => {
+        try {
+          checkFileSize(f.name, f.size); // before reading an oversized file into memory
+          return readDraft(f.name, new Uint8Array(await f.arrayBuffer()));
+        } catch (error) {
+          return { name: f.name, error: (error as Error).message };
+        }
+      }),
+    ),
+  open: (docId) => void ask('openPage', { page: 'reader', passage: `${docId}-p1` }),
+};
+
+render(<Library api={api} />, document.getElementById('app')!);
