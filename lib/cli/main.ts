@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { CliError, type CliIo, type Command, type CommandContext } from './command';
 import { checkQuoteCommand, entities, passages, scan, searchCommand, statements } from './commands';
 import { loadBuilt } from './data';
+import { extract } from './extract';
 import { pack } from './pack';
 
 export type { CliIo } from './command';
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, Command> = {
   scan,
   'check-quote': checkQuoteCommand,
   pack,
+  extract,
 };
 
 /** The usage text, built from the table. */

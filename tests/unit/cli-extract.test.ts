@@ -1,0 +1,84 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../lib/cli/main';
+import { ROOT } from './seed-data';
+
+const ARTICLES = resolve(ROOT, 'tests/fixtures/articles');
+const PAGES = resolve(ROOT, '../shared/pages');
+
+const run = (args: string[]) => {
+  const lines: string[] = [];
+  const code = runCli(args, { out: (l) => lines.push(l), readStdin: () => '' }, ROOT);
+  return { code, rows: lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
+};
+
+describe('cli extract', () => {
+  it('prints a text file’s statements with the documented fields, speakers resolved to entities', () => {
+    // Labelled by hand: Pashinian's two attributed quotes, and the Foreign Ministry's.
+    const { code, rows } = run(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--date', '2024-05-29', '--json']);
+    expect(code).toBe(0);
+    const key = rows.find((r) => String(r.text).startsWith('The key principles are agreed upon'));
+    expect(key).toMatchObject({ kind: 'direct', speaker: { id: 'nikol-pashinyan' }, date: '2024-05-29', dateSource: 'published' });
+    expect(rows.find((r) => String(r.text).startsWith('In that reproduction process'))).toMatchObject({
+      speaker: { id: 'nikol-pashinyan' },
+    });
+    expect(rows.find((r) => r.text === 'there are still differences')).toMatchObject({
+      speaker: { name: 'the Armenian Foreign Ministry' },
+    });
+    for (const r of rows) {
+      expect(Object.keys(r)).toEqual(['kind', 'speaker', 'text', 'date', 'dateSource', 'confidence', 'passage']);
+      expect(r.passage).toMatch(/^azatutyun-32971103-p\d+$/);
+    }
+  });
+
+  it('reads HTML through the article extraction, dated by the page', () => {
+    // bbc-1: “If you look at the number of Americans killed since 9/11 …,” Mr Obama said.
+    const { rows } = run(['extract', join(PAGES, 'bbc-1.html'), '--json']);
+    const quote = rows.find((r) => String(r.text).startsWith('If you look at the number of Americans killed since 9/11'));
+    expect(quote).toMatchObject({ kind: 'direct', speaker: { name: 'Mr Obama' }, date: '2015-07-24', dateSource: 'published' });
+    // Nothing from the page's scripts or furniture.
+    for (const r of rows) expect(String(r.text)).not.toMatch(/[<>{}]|function\s*\(/);
+  });
+
+  it('leaves the date out when a text file has none', () => {
+    const { rows } = run(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--json']);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r).not.toHaveProperty('date');
+      expect(r.dateSource).toBe('published');
+    }
+  });
+
+  it('names the file on bad input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'backstory-extract-'));
+    const cases: Array<[string, string | Buffer, RegExp]> = [
+      ['empty.txt', '', /empty\.txt: the file is empty/],
+      ['blob.txt', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), /blob\.txt: this is a binary file/],
+      ['cp1251.txt', Buffer.from([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]), /cp1251\.txt: not UTF-8 text/],
+      [
+        'menu.html',
+        '<html><body><nav><a href="/">Home</a></nav></body></html>',
+        /menu\.html: (no main text found|this page has only 1 word of main text)/,
+      ],
+      ['notes.pdf', 'x', /notes\.pdf: extract reads \.txt or \.html files/],
+    ];
+    for (const [name, content, error] of cases) {
+      writeFileSync(join(dir, name), content);
+      expect(() => run(['extract', join(dir, name)])).toThrow(error);
+    }
+    expect(() => run(['extract', join(dir, 'missing.txt')])).toThrow(/missing\.txt: cannot read it \(ENOENT\)/);
+    expect(() => run(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--date', 'May 29'])).toThrow(
+      /--date "May 29" is not YYYY-MM-DD/,
+    );
+  });
+
+  it('reports errors on stderr with a non-zero exit', () => {
+    const result = spawnSync('npx', ['tsx', 'lib/cli/main.ts', 'extract', 'no-such-file.html'], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim()).toBe('Backstory: no-such-file.html: cannot read it (ENOENT).');
+  });
+});
