@@ -12,13 +12,20 @@ import type { Entity } from './types';
 const patternKey = (p: Pick<MatcherPattern, 'folded' | 'slots'>) =>
   p.slots?.length ? `${p.folded}\u0000${JSON.stringify(p.slots)}` : p.folded;
 
+/** An alias of `entity` that folds to the same text as one of `other`'s, without a rule on both. */
+export interface AliasCollision {
+  entity: Entity;
+  other: Entity;
+  folded: string;
+}
+
 /**
- * Compiles entity names and aliases into matcher tables: each alias as stems with the suffix
- * grammar of its language (stem.ts), plus the spellings derived by rule from a name's origin
- * (translit.ts). An alias that folds to the same text as another entity's alias is an error
- * unless both carry a rule.
+ * The patterns of every entity's name and aliases: each alias as stems with the suffix grammar of its
+ * language (stem.ts), plus the spellings derived by rule from a name's origin (translit.ts); an explicit
+ * alias with rules overrides the same form given as the name. Also every collision between two
+ * entities' aliases where one of them carries no rule.
  */
-export function compileMatcher(entities: Entity[], where: string): MatcherTables {
+export function entityPatterns(entities: Entity[], where: string): { patterns: MatcherPattern[]; collisions: AliasCollision[] } {
   const patterns: MatcherPattern[] = [];
   const owners = new Map<string, Array<{ entity: Entity; ruled: boolean }>>();
   entities.forEach((entity, entityIndex) => {
@@ -53,18 +60,29 @@ export function compileMatcher(entities: Entity[], where: string): MatcherTables
       owners.set(patternKey(pattern), list);
     }
   });
+  const collisions: AliasCollision[] = [];
   for (const [key, list] of owners) {
-    const folded = key.split('\u0000')[0]!;
     if (list.length < 2) continue;
     const unruled = list.find((o) => !o.ruled);
-    if (unruled) {
-      const other = list.find((o) => o !== unruled)!;
-      throw new KbError(
-        where,
-        unruled.entity.line,
-        `${unruled.entity.id}: alias "${folded}" collides with an alias of ${other.entity.id} (line ${other.entity.line}); remove one or give both a matching rule.`,
-      );
-    }
+    if (unruled)
+      collisions.push({ entity: unruled.entity, other: list.find((o) => o !== unruled)!.entity, folded: key.split('\u0000')[0]! });
+  }
+  return { patterns, collisions };
+}
+
+/**
+ * Compiles entity names and aliases into matcher tables. An alias that folds to the same text as
+ * another entity's alias is an error unless both carry a rule.
+ */
+export function compileMatcher(entities: Entity[], where: string): MatcherTables {
+  const { patterns, collisions } = entityPatterns(entities, where);
+  if (collisions.length > 0) {
+    const { entity, other, folded } = collisions[0]!;
+    throw new KbError(
+      where,
+      entity.line,
+      `${entity.id}: alias "${folded}" collides with an alias of ${other.id} (line ${other.line}); remove one or give both a matching rule.`,
+    );
   }
   return {
     version: MATCHER_TABLES_VERSION,
