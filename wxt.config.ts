@@ -35,7 +35,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description: 'Cited context for news about the Armenia–Azerbaijan peace process.',
-    permissions: ['storage', 'activeTab', 'contextMenus'],
+    permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
     // The content script's sites, requestable again from the popup when the user withheld or revoked them (Firefox).
     optional_host_permissions: ['<all_urls>'],
     // The content script loads the matcher's data, and the card's code on first use (lib/content/card-ui.ts).

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { pageLibrary } from '../lib/background/page-library';
 import { BackgroundService } from '../lib/background/service';
 import { createLibrary } from '../lib/library/host';
 import type { KnowledgeBase } from '../lib/kb/types-kb';
@@ -17,21 +18,38 @@ export default defineBackground(() => {
     async (path) => void (await browser.tabs.create({ url: browser.runtime.getURL(path as '/reader.html') })),
     library,
   );
+  const pages = pageLibrary({
+    library,
+    bundledKb: () => fetchJson('/data/kb.json'),
+    runArticleScript: async (tabId) => (await browser.scripting.executeScript({ target: { tabId }, files: ['/article.js'] }))[0]?.result,
+    storage: browser.storage.local,
+  });
   const origin = browser.runtime.getURL('/');
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
     if (sender.id !== browser.runtime.id) return undefined;
-    return service.handle(message as Message, sender, origin).catch((error: Error) => ({ error: error.message }));
+    const m = message as Message;
+    const answer = pages.handle(m, sender.url, origin) ?? pages.after(m.type, service.handle(m, sender, origin));
+    return answer.catch((error: Error) => ({ error: error.message }));
   });
   // "Check quote in Backstory" on selected text, on any page: opens the quote check with the selection.
   const checkSelection = async (info: { menuItemId: string | number; selectionText?: string }) => {
     if (info.menuItemId !== 'check-quote' || !info.selectionText) return;
     await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?check=${encodeURIComponent(info.selectionText)}` });
   };
+  // "Add this page to my library" from the page's menu: the preview opens in a tab and reads that page on request.
+  const addPage = async (info: { menuItemId: string | number }, tab?: { id?: number }) => {
+    if (info.menuItemId !== 'add-page' || tab?.id === undefined) return;
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?addTab=${tab.id}` });
+  };
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: 'check-quote', title: 'Check quote in Backstory', contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'add-page', title: 'Add this page to my library', contexts: ['page'] });
+    // After an update the matcher's format may have changed: compile the user's entities again.
+    void pages.syncEntities().catch(() => {});
   });
-  browser.contextMenus.onClicked.addListener((info) => void checkSelection(info));
+  browser.contextMenus.onClicked.addListener((info, tab) => void checkSelection(info).then(() => addPage(info, tab)));
+  (globalThis as { backstoryAddPage?: typeof addPage }).backstoryAddPage = addPage;
   // Tests call the same handler the menu calls (the browser's own menu cannot be clicked headless).
   (globalThis as { backstoryCheckSelection?: typeof checkSelection }).backstoryCheckSelection = checkSelection;
 

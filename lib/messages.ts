@@ -95,6 +95,11 @@ export interface MessageApi {
   librarySaveEntity: { request: { entity: UserEntity }; response: { ok: true; id: string } | { ok: false; error: string } };
   /** Removes a user entity. */
   libraryRemoveEntity: { request: { id: string }; response: { ok: boolean } };
+  /**
+   * Reads the article of a tab (only when the user asks: the popup's "Add this page" or the page's context menu)
+   * and returns what would be stored, without storing it. Only extension pages may send it.
+   */
+  pageDraft: { request: { tabId: number }; response: import('./background/add-page').PageDraft };
 }
 
 /** Messages only extension pages (popup, library, reader, options) may send. */

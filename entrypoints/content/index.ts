@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { loadCardUi } from '../../lib/content/card-ui';
 import { report, startContentScript } from '../../lib/content/main';
+import { USER_MATCHER_KEY } from '../../lib/content/user-matcher';
 import { fetchMatcherTables } from '../../lib/match/load';
 import { message, type Message, type MessageApi } from '../../lib/messages';
 import { loadSettings, normalizeSettings, SETTINGS_KEY } from '../../lib/settings';
@@ -11,19 +12,28 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     try {
-      const [settings, tables] = await Promise.all([
+      const [settings, tables, stored] = await Promise.all([
         loadSettings(browser.storage.local),
         fetchMatcherTables(browser.runtime.getURL('/data/matcher.json')),
+        browser.storage.local.get(USER_MATCHER_KEY),
       ]);
-      const { controller } = startContentScript(document, tables, settings, ctx.signal, {
-        getCard: async (entityId) =>
-          (await browser.runtime.sendMessage(message('getCard', { entityId }))) as MessageApi['getCard']['response'],
-        openPage: (request) => void browser.runtime.sendMessage(message('openPage', request)),
-        loadUi: () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
-      });
+      const { controller, setUserTables } = startContentScript(
+        document,
+        tables,
+        settings,
+        ctx.signal,
+        {
+          getCard: async (entityId) =>
+            (await browser.runtime.sendMessage(message('getCard', { entityId }))) as MessageApi['getCard']['response'],
+          openPage: (request) => void browser.runtime.sendMessage(message('openPage', request)),
+          loadUi: () => loadCardUi(browser.runtime.getURL('/card-ui.js')),
+        },
+        stored[USER_MATCHER_KEY],
+      );
       ctx.addEventListener(window, 'wxt:locationchange', () => controller.rescanAll().catch(report));
       const onStorage = (changes: Record<string, { newValue?: unknown }>) => {
         if (SETTINGS_KEY in changes) controller.applySettings(normalizeSettings(changes[SETTINGS_KEY]!.newValue)).catch(report);
+        if (USER_MATCHER_KEY in changes) setUserTables(changes[USER_MATCHER_KEY]!.newValue).catch(report);
       };
       browser.storage.onChanged.addListener(onStorage);
       // The popup asks the tab what is on it, and to scroll to an entity.

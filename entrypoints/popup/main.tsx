@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HostPermissionNotice } from '../../components/HostPermissionNotice';
+import { AddPage, type AddPageApi } from '../../components/AddPage';
 import { Popup, type PopupApi } from '../../components/Popup';
 import { SiteControls } from '../../components/SiteControls';
 import { message, type MessageApi } from '../../lib/messages';
@@ -42,6 +43,12 @@ const api: PopupApi = {
 // Opened in a tab ("Search all", or by hand), the page gets the layout for a full window instead of the toolbar's 400 px.
 const layout = params.get('view') === 'tab' || window.innerWidth >= 640 ? 'wide' : 'popup';
 document.documentElement.classList.toggle('wide', layout === 'wide');
+// Opened from the page's context menu: the tab to add is named in the URL (the popup's own tab is not it).
+const addTab = params.get('addTab');
+const addApi: AddPageApi = {
+  draft: async () => ask('pageDraft', { tabId: addTab ? Number(addTab) : ((await activeTab())?.id ?? -1) }),
+  save: async (input) => (await ask('libraryAdd', { documents: [input] })).results[0]!,
+};
 const initial = { query: params.get('q') ?? undefined, entity: params.get('entity') ?? undefined, check: params.get('check') ?? undefined };
 
 function App() {
@@ -73,6 +80,7 @@ function App() {
   return (
     <Popup api={api} initial={initial} layout={layout}>
       {withheld && <HostPermissionNotice site={new URL(withheld.replace('/*', '/')).hostname} onAllow={allow} />}
+      <AddPage api={addApi} auto={addTab !== null} />
       {settings && <SiteControls settings={settings} site={site} onChange={save} />}
       <p>
         <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>

@@ -1,11 +1,12 @@
 import { Highlighter, toHighlighted } from '../dom/highlighter';
 import { TextCollector, toRange, type TextMap } from '../dom/text-walker';
 import { BLOCK_SEPARATOR } from '../match/fold';
-import type { Matcher, MatchContext } from '../match/matcher';
+import type { MatchContext } from '../match/matcher';
 import type { Mention } from '../match/types';
 import type { PageEntity } from '../messages';
 import { report } from './report';
 import { traceMark } from '../trace';
+import type { MentionMatcher } from './user-matcher';
 import { isActiveOn, type Settings } from '../settings';
 
 /** Longest stretch of work between two yields to the page, in milliseconds. */
@@ -74,7 +75,7 @@ export class ContentController {
 
   constructor(
     private readonly doc: Document,
-    private readonly matcher: Matcher,
+    private matcher: MentionMatcher,
     settings: Settings,
     private readonly signal: AbortSignal,
     private readonly scheduler: Scheduler = browserScheduler,
@@ -149,6 +150,13 @@ export class ContentController {
       previous.mentions !== next.mentions;
     if (needsRescan) await this.rescanAll();
     else if (previous.style !== next.style) this.highlighter?.setStyle(next.style);
+  }
+
+  /** Swaps in another matcher (the user's entities changed) and scans the page again, without a reload. */
+  async setMatcher(matcher: MentionMatcher): Promise<void> {
+    this.matcher = matcher;
+    this.highlightable = this.highlightableFor(this.settings);
+    await this.rescanAll();
   }
 
   /** Forgets every mark and scans the whole page again (after a single-page-app navigation). */

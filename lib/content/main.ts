@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ContentController } from './controller';
 import { PopoverController } from './popover';
 import { report } from './report';
+import { withUserTables } from './user-matcher';
 
 export { report } from './report';
 
@@ -24,8 +25,13 @@ export function startContentScript(
   settings: Settings = DEFAULT_SETTINGS,
   signal: AbortSignal,
   api?: ContentApi,
-): { controller: ContentController; popover: PopoverController | null } {
-  const controller = new ContentController(doc, loadMatcher(tables), settings, signal);
+  /** The user's own entities as matcher tables (from storage), when there are any. */
+  userTables?: unknown,
+): { controller: ContentController; popover: PopoverController | null; setUserTables: (user: unknown) => Promise<void> } {
+  const bundled = loadMatcher(tables);
+  const controller = new ContentController(doc, withUserTables(bundled, userTables), settings, signal);
+  // The user added, changed or removed an entity: mark it (or stop marking it) on this page at once.
+  const setUserTables = (user: unknown) => controller.setMatcher(withUserTables(bundled, user));
   const popover = api
     ? new PopoverController({
         doc,
@@ -58,5 +64,5 @@ export function startContentScript(
     { passive: true, signal },
   );
   controller.start().catch(report);
-  return { controller, popover };
+  return { controller, popover, setUserTables };
 }

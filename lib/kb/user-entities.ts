@@ -89,7 +89,9 @@ export function validateUserEntity(value: unknown, ctx: UserEntityContext): User
   const paths = nodePaths(node, '', new Map());
   const id = input.id as string;
   const entity = parseEntityNode(node as Parameters<typeof parseEntityNode>[0], (message, at) => {
-    throw new UserEntityError(paths.get(at ?? node) ?? 'entity', message.replace(`${id}: `, ''));
+    // A missing field has no node of its own: the error belongs beside the field the form lacks.
+    const field = /^entity is missing "(\w+)"/.exec(message)?.[1] ?? paths.get(at ?? node) ?? 'entity';
+    throw new UserEntityError(field, message.replace(`${id}: `, ''));
   });
 
   const missing = missingCitation(entity, (p) => ctx.passageExists(p));

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../kb/types-kb';
+import { validateUserEntity } from '../kb/user-entities';
 import { loadMatcher } from '../match/load';
 import type { MatcherTables } from '../match/types';
 import { LibraryService } from './service';
@@ -17,6 +18,7 @@ export function createLibrary(load: { matcher(): Promise<MatcherTables>; kb(): P
         matcher: loadMatcher(tables),
         entities: new Map(kb.entities.map((e) => [e.id, { kind: e.kind, name: e.name }])),
       }))),
+    validateEntity: validateUserEntity,
     estimate: async () => (typeof navigator !== 'undefined' && navigator.storage?.estimate ? navigator.storage.estimate() : {}),
   });
 }
