@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { EntityForm, type EntityFormApi } from '../../components/EntityForm';
 import { Library, type LibraryApi } from '../../components/Library';
 import { checkFileSize, readDraft } from '../../lib/library/files';
 import { message, type MessageApi } from '../../lib/messages';
@@ -41,4 +42,18 @@ const api: LibraryApi = {
   open: (docId) => void ask('openPage', { page: 'reader', passage: `${docId}-p1` }),
 };
 
-render(<Library api={api} />, document.getElementById('app')!);
+const entityApi: EntityFormApi = {
+  list: () => ask('libraryEntities', {}),
+  save: (entity) => ask('librarySaveEntity', { entity: entity as MessageApi['librarySaveEntity']['request']['entity'] }),
+  remove: (id) => ask('libraryRemoveEntity', { id }),
+  documents: async () => (await ask('libraryList', {})).documents,
+  passages: async (docId) => (await ask('libraryGet', { id: docId }))?.doc.passages.map((p) => ({ id: p.id, text: p.text })) ?? [],
+};
+
+render(
+  <>
+    <Library api={api} />
+    <EntityForm api={entityApi} />
+  </>,
+  document.getElementById('app')!,
+);

@@ -1,21 +1,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { ORIGINS } from '../match/translit';
 import type { AliasRule } from '../match/types';
-import { ENTITY_KINDS, type Alias, type CitedText, type Entity, type EntityKind } from './types';
-
-/** Every alias rule, in the order the schema lists them. */
-export const RULES: AliasRule[] = [
-  'afterFullName',
-  'nearFullName',
-  'caseSensitive',
-  'notAfterOtherFirstName',
-  'notUsState',
-  'notBird',
-  'onTopic',
-  'exclude',
-  'head',
-  'anchor',
-];
+import { ENTITY_KINDS, RULES, type Alias, type CitedText, type Entity, type EntityKind } from './types';
 
 /** An error in the knowledge base, located at file:line. */
 export class KbError extends Error {

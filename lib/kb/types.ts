@@ -4,6 +4,20 @@ import type { AliasRule } from '../match/types';
 export const ENTITY_KINDS = ['person', 'place', 'route', 'agreement', 'organisation', 'event', 'country', 'document'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
+/** Every alias rule, in the order the schema at the top of seeds/entities.yaml lists them. */
+export const RULES: AliasRule[] = [
+  'afterFullName',
+  'nearFullName',
+  'caseSensitive',
+  'notAfterOtherFirstName',
+  'notUsState',
+  'notBird',
+  'onTopic',
+  'exclude',
+  'head',
+  'anchor',
+];
+
 /** A sentence with the passages that support it. */
 export interface CitedText {
   text: string;

@@ -3,8 +3,9 @@ import type { UserEntity } from '../library/types';
 import { foldPattern } from '../match/fold';
 import type { MatcherTables } from '../match/types';
 import { compileMatcher, entityPatterns } from './compile';
-import { parseEntityNode, RULES } from './load';
-import type { CitedText, Entity } from './types';
+import { parseEntityNode } from './load';
+import { RULES, type CitedText, type Entity } from './types';
+import { UserEntityError } from './user-entity-error';
 import type { KbEntity } from './types-kb';
 import { missingCitation } from './validate';
 
@@ -19,22 +20,6 @@ export const USER_ID_PREFIX = 'u-';
 
 /** Fields a user entity may carry (those of seeds/entities.yaml). */
 const FIELDS = new Set(['id', 'name', 'kind', 'description', 'aliases', 'background', 'naming', 'related', 'highlight']);
-
-/** A problem with one field of a user entity; the message starts "Backstory: FIELD: ". */
-export class UserEntityError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(`Backstory: ${field}: ${message}`);
-    this.name = 'UserEntityError';
-  }
-}
-
-/** The field an error from validateUserEntity names ("name", "aliases[1]", "description"…), for showing it beside that field. */
-export function errorField(message: string): string | null {
-  return /^Backstory: ([a-z]+(?:\[\d+\])?)(?:\.[a-z]+)?: /.exec(message)?.[1] ?? null;
-}
 
 /** A fresh id for a new entity: the prefix, the name's Latin letters, and a number when that is taken. */
 export function newEntityId(name: string, taken: (id: string) => boolean): string {

@@ -131,3 +131,55 @@ describe('add this page to my library', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 });
+
+describe('my own entities', () => {
+  // Uses the BBC article the first test stored: the entity's description cites one of its passages.
+  it('adds an entity on the Library page, with errors beside the field, and an open page marks it without a reload; its card opens', async () => {
+    const { page: article } = await openTab('/shared/bbc-1.html');
+    // The bundled knowledge base names nobody on this page.
+    await article.waitForTimeout(500);
+    expect(await article.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0)).toBe(0);
+
+    const library = await context.newPage();
+    await library.goto(`chrome-extension://${extensionId}/library.html`);
+    const form = library.locator('.entity-form');
+    await form.getByLabel('Name').fill('Jon Sopel');
+    await form.getByLabel('Kind').selectOption('person');
+    await form.getByLabel('Alias 1', { exact: true }).fill('Sopel');
+    await form.getByLabel('Rule for alias 1').selectOption('afterFullName');
+    await form.getByLabel('Description, as the source gives it').fill("The BBC's North America editor.");
+    // No passage chosen yet: the error stands beside the passage picker.
+    await form.getByRole('button', { name: 'Add entity' }).click();
+    await expect.poll(() => form.locator('[data-error-for=cite]').textContent()).toMatch(/^Backstory: description: .*no citation/);
+
+    await expect.poll(() => form.getByLabel('Cited document').locator('option').count()).toBeGreaterThan(1);
+    const doc = form.getByLabel('Cited document').locator('option', { hasText: 'biggest frustration' });
+    await form.getByLabel('Cited document').selectOption((await doc.getAttribute('value'))!);
+    const passage = form.getByLabel('Cited passage').locator('option', { hasText: 'North America editor Jon Sopel' });
+    await expect.poll(() => passage.count()).toBe(1);
+    await form.getByLabel('Cited passage').selectOption((await passage.getAttribute('value'))!);
+    await form.getByRole('button', { name: 'Add entity' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toContain('Saved “Jon Sopel”');
+    expect(await library.locator('.entity-list li').getAttribute('data-entity')).toBe('u-jon-sopel');
+
+    // The open page marks it, with the bundled rules: the full name, then the surname after it.
+    await article.waitForFunction(() => (CSS.highlights.get('backstory-mention')?.size ?? 0) > 0, undefined, { timeout: 10_000 });
+    const marked = await article.evaluate(() => [...CSS.highlights.get('backstory-mention')!].map((r) => (r as Range).toString()));
+    expect(marked).toContain('Jon Sopel');
+    const at = await article.evaluate(() => {
+      const range = ([...CSS.highlights.get('backstory-mention')!] as Range[]).find((r) => r.toString() === 'Jon Sopel')!;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await article.mouse.click(at.x, at.y);
+    const card = article.locator('backstory-card .card');
+    await expect.poll(() => card.getAttribute('data-entity'), { timeout: 5000 }).toBe('u-jon-sopel');
+    expect(await card.textContent()).toContain("The BBC's North America editor");
+
+    // Removed: the page drops its marks, again without a reload.
+    await library.locator('.entity-list li').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => article.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0), { timeout: 10_000 }).toBe(0);
+    await Promise.all([article.close(), library.close()]);
+  });
+});

@@ -2,14 +2,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../lib/corpus/document';
-import {
-  compileUserMatcher,
-  errorField,
-  newEntityId,
-  UserEntityError,
-  validateUserEntity,
-  type UserEntityContext,
-} from '../../lib/kb/user-entities';
+import { compileUserMatcher, newEntityId, validateUserEntity, type UserEntityContext } from '../../lib/kb/user-entities';
+import { errorField, UserEntityError } from '../../lib/kb/user-entity-error';
 import type { UserEntity } from '../../lib/library/types';
 import { Matcher } from '../../lib/match/matcher';
 import { ROOT, seedBuild } from './seed-data';

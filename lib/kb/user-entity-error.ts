@@ -1,0 +1,17 @@
+// Kept apart from user-entities.ts so the Library page can read errors without bundling the YAML parser.
+
+/** A problem with one field of a user entity; the message starts "Backstory: FIELD: ". */
+export class UserEntityError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`Backstory: ${field}: ${message}`);
+    this.name = 'UserEntityError';
+  }
+}
+
+/** The field an error from validateUserEntity names ("name", "aliases[1]", "description"…), for showing it beside that field. */
+export function errorField(message: string): string | null {
+  return /^Backstory: ([a-z]+(?:\[\d+\])?)(?:\.[a-z]+)?: /.exec(message)?.[1] ?? null;
+}
