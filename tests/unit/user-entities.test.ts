@@ -5,6 +5,7 @@ import { buildDocument } from '../../lib/corpus/document';
 import { compileUserMatcher, newEntityId, validateUserEntity, type UserEntityContext } from '../../lib/kb/user-entities';
 import { errorField, UserEntityError } from '../../lib/kb/user-entity-error';
 import type { UserEntity } from '../../lib/library/types';
+import { CombinedMatcher, withUserTables } from '../../lib/content/user-matcher';
 import { Matcher } from '../../lib/match/matcher';
 import { ROOT, seedBuild } from './seed-data';
 
@@ -158,5 +159,37 @@ describe('compileUserMatcher', () => {
       'Commonwealth of Independent States',
       'Commonwealth',
     ]);
+  });
+});
+
+describe('the content script’s two matchers', () => {
+  const bundled = new Matcher(built.matcher);
+  const user = (aliases: unknown[]) =>
+    withUserTables(bundled, compileUserMatcher([validateUserEntity({ ...cis(), aliases }, ctx())])) as CombinedMatcher;
+  const found = (m: CombinedMatcher, text: string) =>
+    m.match(text, { seenFull: new Set() }).map((x) => `${x.entity}:${text.slice(x.start, x.end)}`);
+
+  it('is the bundled matcher itself when the user has no entities', () => {
+    expect(withUserTables(bundled, null)).toBe(bundled);
+    expect(withUserTables(bundled, undefined)).toBe(bundled);
+  });
+
+  it('runs both, the longer mention winning and the bundled one on a tie', () => {
+    const m = user(['CIS summit in Ashgabat', { text: 'Michel', rule: 'afterFullName' }]);
+    expect(found(m, 'Ilham Aliyev went to the CIS summit in Ashgabat.')).toEqual([
+      'ilham-aliyev:Ilham Aliyev',
+      'u-commonwealth-of-independent-states:CIS summit in Ashgabat',
+    ]);
+    expect(found(m, 'Charles Michel spoke; Michel left.')).toEqual(['charles-michel:Charles Michel', 'charles-michel:Michel']);
+    expect(m.tables.entities.map((e) => e.id)).toContain('u-commonwealth-of-independent-states');
+  });
+
+  it('shares one context, so onTopic sees the bundled entities of the page', () => {
+    const m = user([{ text: 'heads of state', rule: 'onTopic' }]);
+    expect(found(m, 'The heads of state met in Armenia.')).toEqual([
+      'u-commonwealth-of-independent-states:heads of state',
+      'armenia:Armenia',
+    ]);
+    expect(found(m, 'The heads of state met in Oslo.')).toEqual([]);
   });
 });
