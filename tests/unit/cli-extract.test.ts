@@ -34,6 +34,23 @@ describe('cli extract', () => {
     }
   });
 
+  it('says which date a statement carries: the one the text states, else the publication date', () => {
+    // Labelled by hand: “Yesterday Armenia completed …,” Nikol Pashinyan said on February 16 (stated);
+    // Armen Grigoryan's reported clause has no date of its own in its sentence (published).
+    const { rows } = run(['extract', join(ARTICLES, 'jam-news-peace-treaty.txt'), '--date', '2023-02-16', '--json']);
+    expect(rows.find((r) => String(r.text).startsWith('Yesterday Armenia completed'))).toMatchObject({
+      kind: 'direct',
+      speaker: { id: 'nikol-pashinyan' },
+      date: '2023-02-16',
+      dateSource: 'stated',
+    });
+    expect(rows.find((r) => String(r.text).startsWith('Nagorno-Karabakh is also mentioned'))).toMatchObject({
+      kind: 'reported',
+      speaker: { id: 'armen-grigoryan' },
+      dateSource: 'published',
+    });
+  });
+
   it('reads HTML through the article extraction, dated by the page', () => {
     // bbc-1: “If you look at the number of Americans killed since 9/11 …,” Mr Obama said.
     const { rows } = run(['extract', join(PAGES, 'bbc-1.html'), '--json']);
@@ -80,5 +97,5 @@ describe('cli extract', () => {
     expect(result.status).not.toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr.trim()).toBe('Backstory: no-such-file.html: cannot read it (ENOENT).');
-  });
+  }, 60_000);
 });
