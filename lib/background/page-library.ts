@@ -46,7 +46,10 @@ export function pageLibrary(deps: PageLibraryDeps) {
     /** Passes an answer through, first republishing the user's matcher when the message changed their entities. */
     async after<T>(type: Message['type'], answer: Promise<T>): Promise<T> {
       const response = await answer;
-      if (ENTITY_CHANGES.has(type) && (response as { ok?: boolean })?.ok) await syncEntities();
+      if (ENTITY_CHANGES.has(type) && (response as { ok?: boolean })?.ok) {
+        // The entity is stored either way; a failure here only leaves open pages with the previous marks.
+        await syncEntities().catch((error: Error) => console.warn(`Backstory: could not update the pages' matcher (${error.message}).`));
+      }
       return response;
     },
   };
