@@ -15,7 +15,8 @@ const run = (args: string[]) => {
   return { code, rows: lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 };
 
-describe('cli extract', () => {
+// Each run builds the knowledge base from the seeds (about a second alone, many on a loaded two-core machine).
+describe('cli extract', { timeout: 60_000 }, () => {
   it('prints a text file’s statements with the documented fields, speakers resolved to entities', () => {
     // Labelled by hand: Pashinian's two attributed quotes, and the Foreign Ministry's.
     const { code, rows } = run(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--date', '2024-05-29', '--json']);
