@@ -40,6 +40,9 @@ const RULE_LABEL: Record<AliasRule, string> = {
   notUsState: 'not the US state',
   notBird: 'not the bird or the dish',
   onTopic: 'only on pages about Armenia–Azerbaijan',
+  exclude: 'another thing with a longer name: never this entity',
+  head: 'head noun of a description: only next to an anchor',
+  anchor: 'anchor of a description (a date, a place): only next to a head noun',
 };
 
 /** The entity as the knowledge base's schema has it, from the form's fields. */

@@ -83,7 +83,8 @@ export function extractStatementsFromFile(file: string, built: BuildOutput, date
   const entities = new Map(built.kb.entities.map((e) => [e.id, { kind: e.kind, name: e.name }]));
   const { statements } = processDocument(doc, { matcher: new Matcher(built.matcher), entities });
   return statements.map((s) => {
-    const stated = s.statedOn && ISO_DATE.test(s.statedOn) ? s.statedOn : undefined;
+    // The statement's own date where the text gives one (YYYY, YYYY-MM or a day), else the publication date, if known.
+    const stated = s.dateSource === 'stated' ? s.statedOn : undefined;
     const date = stated ?? (ISO_DATE.test(s.docDate) ? s.docDate : undefined);
     return {
       kind: s.kind,

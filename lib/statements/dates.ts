@@ -29,6 +29,8 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { month?: num
   },
 ];
 
+const FUTURE_BEFORE = /\b(?:will|shall|later|is to|are to|is due to|are due to|is expected to|are expected to|plans? to)\b[^.;]*$/i;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
@@ -39,10 +41,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function findStatedDate(text: string, docDate: string): { dateText: string; statedOn: string } | null {
   const [y, mo, d] = docDate.split('-').map(Number) as [number, number, number];
   const published = Date.UTC(y, mo - 1, d);
+  // Without a publication date, only a date with its own year can be resolved ("on Monday" cannot).
+  const dated = /^\d{4}-\d{2}-\d{2}$/.test(docDate) && !Number.isNaN(published);
   for (const { re, parse } of PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;
     const parsed = parse(m);
+    if (!dated && (parsed.weekday !== undefined || parsed.year === undefined)) continue;
+    // A date of something still to come ("lands in Kenya later on Friday", "will travel on Sunday") dates no statement.
+    if (FUTURE_BEFORE.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;
     if (parsed.weekday !== undefined) {
       const back = (new Date(published).getUTCDay() - parsed.weekday + 7) % 7;
       return { dateText: m[0], statedOn: iso(new Date(published - back * 86_400_000)) };

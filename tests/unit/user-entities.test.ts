@@ -13,7 +13,7 @@ const built = seedBuild();
 // A library document: the Azatutyun article of tests/fixtures/articles, as the library would store it.
 const FILE = 'azatutyun-32971103.txt';
 const article = buildDocument(
-  readFileSync(resolve(ROOT, 'tests/fixtures/articles', FILE), 'utf8'),
+  readFileSync(resolve(ROOT, 'tests/fixtures/extract', FILE), 'utf8'),
   {
     file: FILE,
     title: 'Pashinian Downplays Differences On Armenia-Azerbaijan Peace Deal',
