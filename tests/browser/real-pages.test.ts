@@ -50,6 +50,25 @@ describe.each(BROWSERS)('in %s', (browserName: BrowserName) => {
   async function snapshot(page: TestPage) {
     // Let web fonts settle and two frames pass, so both loads are compared at rest.
     await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+    // Then until the page's height holds still for 300 ms (at most 3 s): a load that is snapshotted later (after the
+    // extension's scan) must not be compared with one still settling (Firefox settles wikipedia-2 by a pixel late).
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          const height = () => document.documentElement.getBoundingClientRect().height;
+          let last = height();
+          let still = 0;
+          const started = performance.now();
+          const tick = () => {
+            const now = height();
+            still = now === last ? still + 50 : 0;
+            last = now;
+            if (still >= 300 || performance.now() - started > 3000) done();
+            else setTimeout(tick, 50);
+          };
+          setTimeout(tick, 50);
+        }),
+    );
     return page.evaluate(() => {
       const boxes = [...document.querySelectorAll('*')].map((el) => {
         const r = el.getBoundingClientRect();
