@@ -134,8 +134,12 @@ describe.each(BROWSERS)('in %s', (browserName: BrowserName) => {
         expect(after.html === before.html, 'the DOM is unchanged').toBe(true);
         expect(after.fields, 'form field values').toEqual(before.fields);
         expect(after.boxes.length).toBe(before.boxes.length);
+        // Firefox rounds some line boxes differently from one profile to another: on wikipedia-2 the browser that has loaded
+        // sixty pages lays the article out 1 px shorter than a fresh one, with or without the extension's marks (none of its
+        // code touches layout). A change the extension made would move boxes by a line or more, so Firefox gets 1.5 px.
+        const tolerance = browserName === 'firefox' ? 1.5 : 0.5;
         const movedFrom = (a: number[][], b: number[][]) =>
-          b.flatMap((box, i) => (box.some((v, k) => Math.abs(v - a[i]![k]!) > 0.5) ? [i] : []));
+          b.flatMap((box, i) => (box.some((v, k) => Math.abs(v - a[i]![k]!) > tolerance) ? [i] : []));
         let moved = movedFrom(before.boxes, after.boxes);
         // Some pages lay out differently from one load to the next (Firefox, on wikipedia-2, by a pixel on a 53,000 px page,
         // with or without the extension): a box counts as moved only if it differs again in each of up to four more pairs
