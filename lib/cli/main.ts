@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CliError, type CliIo, type Command, type CommandContext } from './command';
 import { checkQuoteCommand, entities, passages, scan, searchCommand, statements } from './commands';
 import { loadBuilt } from './data';
-import { extract } from './extract';
+import { extract } from './extract-command';
 import { pack } from './pack';
 
 export type { CliIo } from './command';

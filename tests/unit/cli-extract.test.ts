@@ -9,15 +9,15 @@ import { ROOT } from './seed-data';
 const ARTICLES = resolve(ROOT, 'tests/fixtures/extract');
 const PAGES = resolve(ROOT, '../shared/pages');
 
-const run = (args: string[]) => {
+const run = async (args: string[]) => {
   const lines: string[] = [];
   const errors: string[] = [];
-  const code = runCli(args, { out: (l) => lines.push(l), err: (l) => errors.push(l), readStdin: () => '' }, ROOT) as number;
+  const code = await runCli(args, { out: (l) => lines.push(l), err: (l) => errors.push(l), readStdin: () => '' }, ROOT);
   return { code, errors, rows: lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 };
 /** Runs a command that must fail: status 1 and one "Backstory: …" line on stderr. */
-const failure = (args: string[]) => {
-  const { code, errors, rows } = run(args);
+const failure = async (args: string[]) => {
+  const { code, errors, rows } = await run(args);
   expect(code).toBe(1);
   expect(rows).toEqual([]);
   return errors.join('\n');
@@ -25,9 +25,9 @@ const failure = (args: string[]) => {
 
 // Each run builds the knowledge base from the seeds (about a second alone, many on a loaded two-core machine).
 describe('cli extract', { timeout: 60_000 }, () => {
-  it('prints a text file’s statements with the documented fields, speakers resolved to entities', () => {
+  it('prints a text file’s statements with the documented fields, speakers resolved to entities', async () => {
     // Labelled by hand: Pashinian's two attributed quotes, and the Foreign Ministry's.
-    const { code, rows } = run(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--date', '2024-05-29', '--json']);
+    const { code, rows } = await run(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--date', '2024-05-29', '--json']);
     expect(code).toBe(0);
     const key = rows.find((r) => String(r.text).startsWith('The key principles are agreed upon'));
     // The sentence before: "Prime Minister Nikol Pashinian said on Wednesday" (29 May 2024, the publication day, was a Wednesday).
@@ -44,10 +44,10 @@ describe('cli extract', { timeout: 60_000 }, () => {
     }
   });
 
-  it('says which date a statement carries: the one the text states, else the publication date', () => {
+  it('says which date a statement carries: the one the text states, else the publication date', async () => {
     // Labelled by hand: “Yesterday Armenia completed …,” Nikol Pashinyan said on February 16 (stated);
     // Armen Grigoryan's reported clause has no date of its own in its sentence (published).
-    const { rows } = run(['extract', join(ARTICLES, 'jam-news-peace-treaty.txt'), '--date', '2023-02-16', '--json']);
+    const { rows } = await run(['extract', join(ARTICLES, 'jam-news-peace-treaty.txt'), '--date', '2023-02-16', '--json']);
     expect(rows.find((r) => String(r.text).startsWith('Yesterday Armenia completed'))).toMatchObject({
       kind: 'direct',
       speaker: { id: 'nikol-pashinyan' },
@@ -61,17 +61,17 @@ describe('cli extract', { timeout: 60_000 }, () => {
     });
   });
 
-  it('reads HTML through the article extraction, dated by the page', () => {
+  it('reads HTML through the article extraction, dated by the page', async () => {
     // bbc-1: “If you look at the number of Americans killed since 9/11 …,” Mr Obama said.
-    const { rows } = run(['extract', join(PAGES, 'bbc-1.html'), '--json']);
+    const { rows } = await run(['extract', join(PAGES, 'bbc-1.html'), '--json']);
     const quote = rows.find((r) => String(r.text).startsWith('If you look at the number of Americans killed since 9/11'));
     expect(quote).toMatchObject({ kind: 'direct', speaker: { name: 'Mr Obama' }, date: '2015-07-24', dateSource: 'published' });
     // Nothing from the page's scripts or furniture.
     for (const r of rows) expect(String(r.text)).not.toMatch(/[<>{}]|function\s*\(/);
   });
 
-  it('leaves the date out when a text file has none', () => {
-    const { rows } = run(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--json']);
+  it('leaves the date out when a text file has none', async () => {
+    const { rows } = await run(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--json']);
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       expect(r).not.toHaveProperty('date');
@@ -79,7 +79,7 @@ describe('cli extract', { timeout: 60_000 }, () => {
     }
   });
 
-  it('names the file on bad input', () => {
+  it('names the file on bad input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'backstory-extract-'));
     const cases: Array<[string, string | Buffer, RegExp]> = [
       ['empty.txt', '', /empty\.txt: the file is empty/],
@@ -94,13 +94,15 @@ describe('cli extract', { timeout: 60_000 }, () => {
     ];
     for (const [name, content, error] of cases) {
       writeFileSync(join(dir, name), content);
-      expect(failure(['extract', join(dir, name)])).toMatch(error);
+      expect(await failure(['extract', join(dir, name)])).toMatch(error);
     }
-    expect(failure(['extract', join(dir, 'missing.txt')])).toMatch(/^Backstory: .*missing\.txt: cannot read it \(ENOENT\)/);
-    expect(failure(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--date', 'May 29'])).toMatch(/--date "May 29" is not YYYY-MM-DD/);
+    expect(await failure(['extract', join(dir, 'missing.txt')])).toMatch(/^Backstory: .*missing\.txt: cannot read it \(ENOENT\)/);
+    expect(await failure(['extract', join(ARTICLES, 'azatutyun-32971103.txt'), '--date', 'May 29'])).toMatch(
+      /--date "May 29" is not YYYY-MM-DD/,
+    );
   });
 
-  it('reports errors on stderr with a non-zero exit', () => {
+  it('reports errors on stderr with a non-zero exit', async () => {
     const result = spawnSync('node', ['--import', 'tsx', 'lib/cli/main.ts', 'extract', 'no-such-file.html'], {
       cwd: ROOT,
       encoding: 'utf8',
