@@ -7,6 +7,7 @@ import { buildDocument } from '../corpus/document';
 import type { Provenance } from '../corpus/types';
 import { Matcher } from '../match/matcher';
 import { processDocument } from '../pipeline/process';
+import { speakerRef } from '../search/query';
 import type { Statement } from '../statements/types';
 
 /** One extracted statement as `extract --json` prints it. */
@@ -87,11 +88,7 @@ export function extractStatementsFromFile(file: string, built: BuildOutput, date
     const date = stated ?? (ISO_DATE.test(s.docDate) ? s.docDate : undefined);
     return {
       kind: s.kind,
-      speaker: {
-        ...(s.speaker.id ? { id: s.speaker.id } : {}),
-        name: s.speaker.name,
-        ...(s.speaker.role ? { role: s.speaker.role } : {}),
-      },
+      speaker: speakerRef(s.speaker),
       text: s.text,
       ...(date ? { date } : {}),
       dateSource: stated ? 'stated' : 'published',
