@@ -7,9 +7,16 @@ import {
   ALL_PRONOUN_ACCORDING,
   ALL_PRONOUN_VERBS,
   ALL_VERBS,
+  ANAPHOR_RE,
   B,
+  COMPLEMENTIZERS,
   E,
   LANGUAGES,
+  NAME_AFTER_RE,
+  NAME_BEFORE_RE,
+  NOMINAL_VERBS,
+  PARTICIPLE_SUBJECT_RE,
+  REPORTING_VERBS,
   PRONOUN_RE,
   QUESTION_RE,
   STOP_RE,
@@ -73,16 +80,26 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
     sentences.find((s) => s.passage === passage && offset >= s.sentence.start && offset < Math.max(s.sentence.end, s.sentence.start + 1)) ??
     sentences.filter((s) => s.passage === passage).at(-1)!;
   const ctx: Ctx = { input, sentences, sentenceSpeakers, key, statements };
+  /** Quotations still open at their paragraph's end. */
+  const openEnded = new Set<Statement>();
 
-  for (const passage of doc.passages) {
+  doc.passages.forEach((passage, passageIndex) => {
     const paired = findQuotes(passage.text);
+    const prevPassage = doc.passages[passageIndex - 1];
+    /** The quotation the paragraph before left open: one this paragraph continues (its opening mark is there). */
+    const opened =
+      prevPassage?.kind === 'paragraph'
+        ? statements.find((st) => st.kind === 'direct' && st.passage === prevPassage.id && openEnded.has(st))
+        : undefined;
+    // A paragraph after one that ends in a colon opens with the quotation it introduces, even when the page lost the mark.
+    const introduced = prevPassage?.kind === 'paragraph' && /:\s*$/.test(prevPassage.text);
     // A quotation the page left open (or whose opening mark it lost) is a quotation to its paragraph's edge.
     const partial: QuoteSpan[] =
       passage.kind === 'paragraph'
         ? findPartialQuotes(passage.text)
             .filter((p) => !paired.some((q) => p.open >= 0 && q.open === p.open))
             // A paragraph that closes a quotation opened earlier is its continuation, unless an attribution follows.
-            .filter((p) => p.open >= 0 || /\p{L}/u.test(passage.text.slice(p.close + 1, p.close + 40)))
+            .filter((p) => p.open >= 0 || introduced || /\p{L}/u.test(passage.text.slice(p.close + 1, p.close + 40)))
             .map((p) => ({ open: p.open, close: p.close, style: 'double' as const }))
         : [];
     const quotes = [...paired, ...partial].sort((a, b) => a.open - b.open);
@@ -105,7 +122,10 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
           ? 'heading'
           : nested
             ? 'nested'
-            : /\b(called|dubbed|known as|referred to as|so-called|termed|described as)\s*\(?\s*$/i.test(before) && words.length <= 4
+            : (/\b(called|dubbed|known as|referred to as|so-called|termed|described as)\s*\(?\s*$/i.test(before) && words.length <= 4) ||
+                (words.length <= 6 &&
+                  !attributedShort &&
+                  (NAME_BEFORE_RE.test(before) || NAME_AFTER_RE.test(passage.text.slice(quote.close + 1))))
               ? 'name'
               : words.length <= 2 || (words.length === 3 && !attributedShort)
                 ? 'scare-quote'
@@ -127,7 +147,7 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
           continue;
         }
       }
-      const attribution = attributeQuote(
+      let attribution = attributeQuote(
         ctx,
         passage,
         sref,
@@ -135,6 +155,18 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
         previous,
         quotes.find((q) => q.open > quote.close),
       );
+      // One quotation over two paragraphs has one speaker: the attribution after its end, else the one before its start.
+      if (quote.open < 0 && opened) {
+        if (attribution.speaker.name === 'unattributed' && VERB_ONLY_AFTER.test(passage.text.slice(quote.close + 1, quote.close + 60))) {
+          const subject = subjectBefore(ctx, sentenceAt(prevPassage!, opened.start), opened.start);
+          if (subject) attribution = { speaker: subject, confidence: 0.8 };
+        }
+        if (attribution.speaker.name === 'unattributed') attribution = { speaker: opened.speaker, confidence: opened.confidence };
+        else if (opened.speaker.name === 'unattributed' || opened.confidence < attribution.confidence) {
+          opened.speaker = attribution.speaker;
+          opened.confidence = attribution.confidence;
+        }
+      }
       const statement: Statement = {
         id: nextId(),
         kind: 'direct',
@@ -149,10 +181,11 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
         confidence: attribution.confidence,
       };
       statements.push(statement);
+      if (quote.close >= passage.text.length) openEnded.add(statement);
       sentenceSpeakers.set(key(sref), statement.speaker);
       previous = { statement, quote };
     }
-    if (passage.kind !== 'paragraph') continue;
+    if (passage.kind !== 'paragraph') return;
     passage.sentences.forEach((sentence, sentenceIndex) => {
       if (quotedSentences.has(sentenceIndex)) return;
       const sref = sentences.find((s) => s.passage === passage && s.sentenceIndex === sentenceIndex)!;
@@ -174,7 +207,7 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
       statements.push(statement);
       sentenceSpeakers.set(key(sref), statement.speaker);
     });
-  }
+  });
   // A speaker's role, when the quoting sentence gives none, is the one the document gave at an earlier mention.
   for (const statement of statements) {
     if (!statement.speaker.id || statement.speaker.role) continue;
@@ -345,6 +378,8 @@ function resolvePronoun(ctx: Ctx, sref: SentenceRef, offset: number): Speaker | 
       (st) => st.kind === 'direct' && st.passage === s.passage.id && st.start <= s.sentence.start && st.end > s.sentence.start,
     );
     if (quoted && quoted.speaker.name !== 'unattributed') return quoted.speaker;
+    // The people a quotation names are no antecedents of a pronoun outside it.
+    if (quoted) continue;
     const spoke = ctx.sentenceSpeakers.get(ctx.key(s));
     if (spoke?.id && ctx.input.entities.get(spoke.id)?.kind === 'person') return spoke;
     const subject = sentenceSubject(ctx, s);
@@ -438,6 +473,9 @@ function documentNamed(ctx: Ctx, description: string): Speaker | null {
   return fits.length === 1 ? { id: fits[0]![0], name: fits[0]![1].name } : null;
 }
 
+/** Connectives before a speaker phrase ("При этом политик", "Ayrıca Paşinyan"). */
+const CONNECTOR = /^(?:при этом|также|затем|кроме того|ayrıca|həmçinin|par ailleurs|en outre|also|then)\s+/iu;
+
 /** Turns a speaker phrase into a speaker: an entity, a pronoun's referent, a described document, or the words. */
 function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number): { speaker: Speaker; confidence: number } | null {
   const { passage } = sref;
@@ -446,6 +484,8 @@ function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number):
     .trim()
     .replace(/^[-–—\s]+|[\s.:։,;]+$/gu, '')
     .replace(/^(and|while|but|as|when)\b\s*/i, '')
+    // The quotative particle that joins a quotation to its verb ("“…”, – deyə dövlətimizin başçısı vurğulayıb").
+    .replace(/^(?:deyə|diye)\s+/u, '')
     .replace(/\s+(also|further|then|again|has|have|had|separately)$/i, '')
     .trim();
   if (!phrase) return null;
@@ -453,6 +493,11 @@ function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number):
   if (PRONOUNS.test(lastWord) || (PRONOUNS.test(phrase.split(/\s+/)[0]!) && phrase.split(/\s+/).length <= 2)) {
     const resolved = resolvePronoun(ctx, sref, to);
     return resolved ? { speaker: resolved, confidence: 0.85 } : null;
+  }
+  // "пояснил премьер", "Политик отметил", "deyə dövlətimizin başçısı vurğulayıb": a bare title points back like a pronoun.
+  if (ANAPHOR_RE.test(phrase.replace(CONNECTOR, ''))) {
+    const resolved = resolvePronoun(ctx, sref, from);
+    if (resolved) return { speaker: resolved, confidence: 0.75 };
   }
   if (/^which$/i.test(phrase)) {
     // "…the latest U.S. National Security Strategy released in October 22, which asserts"
@@ -471,9 +516,31 @@ function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number):
     entity &&
     ctx.input.entities.get(entity.id!)?.kind !== 'person' &&
     namesIn(phrase.split(/[,(]/)[0]!).some((n) => n.words >= 2 && !entity.name.includes(n.name));
+  // "Ալիևի հատուկ … ներկայացուցիչ Էլչին Ամիրբեկովը", "Aliyev's envoy Elchin Amirbekov": the person named last heads the phrase.
+  const head = entity && !titleOfPlace && !spokesperson ? headNameAfter(ctx, passage, from, to, entity) : null;
+  if (head) return { speaker: head, confidence: 0.8 };
   if (entity && !titleOfPlace && !spokesperson) return { speaker: entity, confidence: 0.95 };
   const unknown = unknownSpeaker(ctx, phrase);
   return unknown ? { speaker: unknown, confidence: 0.75 } : null;
+}
+
+/**
+ * A full personal name after a known person in the same phrase, with no comma, conjunction or verb between: the
+ * known person is a possessor ("Aliyev's special envoy Elchin Amirbekov"), the name the one who speaks.
+ */
+function headNameAfter(ctx: Ctx, passage: Passage, from: number, to: number, entity: Speaker): Speaker | null {
+  const mention = mentionsIn(ctx, passage, from, to)
+    .filter((m) => m.entity === entity.id)
+    .at(-1);
+  if (!mention) return null;
+  const rest = passage.text.slice(mention.end, to);
+  const name = namesIn(rest)
+    .filter((n) => n.words >= 2)
+    .at(-1);
+  if (!name || mentionsIn(ctx, passage, mention.end + name.start, mention.end + name.end).length) return null;
+  const between = rest.slice(0, name.start);
+  if (/[,;:()]|\s(?:and|и|et|ve|və|ու|և)\s/u.test(between) || VERB_RE.test(between) || between.split(/\s+/).length > 8) return null;
+  return { name: name.name };
 }
 
 /**
@@ -481,7 +548,12 @@ function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number):
  * preposition; within it a personal name, with the words before it as the role when they describe a person.
  */
 function unknownSpeaker(ctx: Ctx, phrase: string): Speaker | null {
-  let cut = phrase.split(/[,(]/)[0]!.trim();
+  // The subject stands nearest the verb in verb-final languages: "…, Ankara Universitetinin professoru, siyasi şərhçi Toğrul İsmayıl".
+  const segments = phrase.split(/[,(]/);
+  const last = segments.at(-1)!.trim();
+  const lastName = namesIn(last).at(-1);
+  const firstHasName = namesIn(segments[0]!).some((n) => n.words >= 2);
+  let cut = !firstHasName && lastName && lastName.words >= 2 && lastName.end === last.length ? last : segments[0]!.trim();
   const stop = STOP_RE.exec(cut);
   if (stop && stop.index > 0) cut = cut.slice(0, stop.index).trim();
   cut = cut.replace(/[«»“”"„]/g, '').trim();
@@ -524,6 +596,7 @@ const POST = new RegExp(
   `${LEAD}(?:(${VERBS_BEFORE_SPEAKER})${E}\\s+(.{2,120}?)(?:[:։;]|\\.\\s|[.]?$)|(.{1,80}?)\\s+(${ALL_VERBS})${E})`,
   'u',
 );
+const POST_TO_COMMA = new RegExp(`${LEAD}(${VERBS_BEFORE_SPEAKER})${E}\\s+([^,;:]{2,80}?),`, 'u');
 const VERB_ONLY_AFTER = new RegExp(`${LEAD}(?:${ALL_VERBS})${E}`, 'iu');
 /** "…,” TASS quoted Nikol Pashinyan": the quoted person speaks, not the agency. */
 const QUOTED_BY = /^[\s,.]*[^,.;“”"]{0,40}?\bquoted\s+([^,.;]+)/;
@@ -532,6 +605,8 @@ const STATEMENT_BY = /^[\s,.]*(?:read|reads)\s+(?:a|the)\s+statement\s+(?:by|fro
 const ACCORDING_BEFORE_QUOTE = new RegExp(`${B}(?:${ALL_ACCORDING_BEFORE})\\s+([^,]+?),?\\s*$`, 'iu');
 const PRONOUN_ACCORDING = new RegExp(`${B}(?:${ALL_PRONOUN_ACCORDING})${E}`, 'iu');
 const ACCORDING_AFTER_SPEAKER = new RegExp(`(\\S+(?:\\s+\\S+){0,3}?)\\s+(?:${ALL_ACCORDING_AFTER})[\\s,՝:]*$`, 'u');
+/** "Politoloqun sözlərinə görə, …": an "according to" that opens the sentence covers every clause of it. */
+const ACCORDING_AFTER_AT_START = new RegExp(`^\\s*(\\S+(?:\\s+\\S+){0,3}?)\\s+(?:${ALL_ACCORDING_AFTER})${E}[\\s,՝:]`, 'u');
 const ENDS_INTRO = new RegExp(`(?:[:]|(?:${ALL_VERBS})[.:։])\\s*$`, 'u');
 
 /** Attributes one direct quotation. */
@@ -583,14 +658,24 @@ function attributeQuote(
     const r = group(re);
     if (r) return r;
   }
-  const post = POST.exec(after);
+  // A long sentence goes on after the speaker ("…», communique le ministère …, déclaration reprise …"): the speaker ends at a comma.
+  const post = POST.exec(after) ?? POST_TO_COMMA.exec(after);
   if (post) {
     const lead = after.length - after.trimStart().length;
     if (post[1]) {
       const from = afterStart + after.indexOf(post[2]!, lead);
       const r = speakerFromText(ctx, sref, from, from + post[2]!.length);
       if (r) return withNote(r, afterStart);
-    } else if (
+    }
+    // "…», – Ժնեւում լրագրողներին ասել է նա": a pronoun after the verb is its subject, the words before are adverbials.
+    const verbEnd = post[3] && !post[1] ? after.indexOf(post[4]!, after.indexOf(post[3])) + post[4]!.length : -1;
+    const inverted = verbEnd >= 0 ? /^\s+(\p{L}+)\s*[:։.,]?\s*$/u.exec(after.slice(verbEnd)) : null;
+    if (inverted && PRONOUNS.test(inverted[1]!)) {
+      const p = resolvePronoun(ctx, sref, openAt);
+      if (p) return withNote({ speaker: p, confidence: 0.85 }, afterStart);
+    }
+    if (
+      !post[1] &&
       post[3] &&
       (/\p{Lu}/u.test(post[3]) || PRONOUNS.test(post[3].trim().replace(/^[-–—\s]+/u, '')) || personLike(post[3])) &&
       !/[“”"‘«»,]|\baccording\b/u.test(post[3]) &&
@@ -604,6 +689,13 @@ function attributeQuote(
   // Before the quote, in the same sentence: "Bayramov also claimed that ‘", "an expert stated: “", "calling it a ‘".
   const clauseStart = previous && previous.quote.close > sref.sentence.start ? previous.quote.close + 1 : sref.sentence.start;
   const before = text.slice(clauseStart, openAt);
+  // "Sözlərinə davam edən Hacıyev, “…”": a speech verb's participle before its subject, and nothing after the quotation.
+  const participle = /^[\s.,]*$/.test(after) ? PARTICIPLE_SUBJECT_RE.exec(before) : null;
+  if (participle) {
+    const from = clauseStart + participle.index + participle[0].indexOf(participle[1]!);
+    const r = speakerFromText(ctx, sref, from, from + participle[1]!.length);
+    if (r) return withNote({ speaker: r.speaker, confidence: Math.min(r.confidence, 0.8) }, afterStart);
+  }
   // The verb after the quote and the speaker before it ("Aliyev, “…” dedi", "Azerbaycan Cumhurbaşkanı, “…” ifadelerini kullandı").
   if (VERB_ONLY_AFTER.test(after)) {
     const subject =
@@ -619,7 +711,8 @@ function attributeQuote(
     const p = resolvePronoun(ctx, sref, clauseStart);
     if (p) return { speaker: p, confidence: 0.8 };
   }
-  const accordingBefore = ACCORDING_BEFORE_QUOTE.exec(before) ?? ACCORDING_AFTER_SPEAKER.exec(before);
+  const accordingBefore =
+    ACCORDING_BEFORE_QUOTE.exec(before) ?? ACCORDING_AFTER_SPEAKER.exec(before) ?? ACCORDING_AFTER_AT_START.exec(before);
   if (accordingBefore) {
     const from = clauseStart + accordingBefore.index + accordingBefore[0].indexOf(accordingBefore[1]!);
     const r = speakerFromText(ctx, sref, from, from + accordingBefore[1]!.length);

@@ -26,6 +26,23 @@ export interface LanguageRules {
   stops: string[];
   /** Capitalised words that are not names: articles, titles, days, sentence openers. */
   notNames: string[];
+  /**
+   * A title standing alone for a person the text has named ("the minister", "премьер", "политик", "le Premier ministre",
+   * "dövlətimizin başçısı", "politoloqun"): it points back like a pronoun.
+   */
+  anaphors: string[];
+  /** Nouns right before a quotation that make it a name ("the conference “…”", "l’expression « … »", "термин «…»"). */
+  namesBefore: string[];
+  /** Nouns right after a quotation that make it a name ("“…” ifadesini", "“…” kanalına", "«…» թերթը"). */
+  namesAfter: string[];
+  /** Participles of speech verbs before their subject ("Sözlərinə davam edən Hacıyev, “…”", "vurgulayan Aliyev, “…”"). */
+  participles: string[];
+  /** The conjunction that opens reported speech ("that", "что", "que", "ki", "որ"). */
+  complementizers: string[];
+  /** Speech verbs that report opinions or speech but stand by no quotation in the sources ("считает", "a noté", "affirmant"). */
+  reportingVerbs: string[];
+  /** Verbs after a nominalised reported clause (Turkish, Azerbaijani: "…olduğunu söyledi", "…olduğunu bildirib"). */
+  nominalVerbs: string[];
 }
 
 const RU_STEMS = [
@@ -73,7 +90,10 @@ const FR_PARTICIPLES = [
   'relevé',
   'fait valoir',
   'fait savoir',
+  'exprimé',
 ];
+/** Adverbs that stand between the auxiliary and the participle ("a également déclaré", "a-t-il encore souligné"). */
+const FR_ADVERB = '(?:(?:également|aussi|encore|ensuite|enfin|notamment|alors|déjà|de nouveau|pour sa part|quant à lui|quant à elle) )?';
 
 /** The rules per language (ISO 639-1 codes). */
 export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', LanguageRules> = {
@@ -129,6 +149,42 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     thisWas: [],
     question: ['asked'],
     stops: ['in', 'at', 'during', 'on', 'to', 'after', 'before', 'when', 'while', 'as', 'from'],
+    anaphors: [
+      'the (?:minister|foreign minister|president|premier|prime minister|secretary|politician|diplomat|official|envoy|spokesperson|spokesman|analyst|expert)',
+    ],
+    namesBefore: [
+      'conference',
+      'forum',
+      'summit',
+      'project',
+      'programme',
+      'program',
+      'operation',
+      'initiative',
+      'campaign',
+      'newspaper',
+      'agency',
+      'channel',
+      'website',
+      'party',
+      'movement',
+      'term',
+      'phrase',
+      'expression',
+      'word',
+      'slogan',
+      'doctrine',
+      'format',
+      'called',
+      'named',
+      'titled',
+      'entitled',
+    ],
+    namesAfter: [],
+    participles: [],
+    complementizers: ['that'],
+    reportingVerbs: ['emphasized', 'emphasised', 'underlined', 'believes', 'noted'],
+    nominalVerbs: [],
     notNames: [
       'The',
       'A',
@@ -183,12 +239,52 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     thisWas: ['об этом'],
     question: ['на вопрос'],
     stops: ['в', 'во', 'на', 'по', 'после', 'перед', 'выступая', 'журналистам', 'при', 'со', 'с', 'у'],
+    anaphors: [
+      'премьер(?:-министр)?(?:а|у)?',
+      'политик(?:а|у)?',
+      'министр(?:а|у)?',
+      'президент(?:а|у)?',
+      'дипломат(?:а|у)?',
+      'глава (?:государства|правительства|МИД|дипломатии)',
+      'эксперт(?:а|у)?',
+      'аналитик(?:а|у)?',
+    ],
+    namesBefore: [
+      'конференци\\p{L}*',
+      'форум\\p{L}*',
+      'саммит\\p{L}*',
+      'проект\\p{L}*',
+      'программ\\p{L}*',
+      'операци\\p{L}*',
+      'инициатив\\p{L}*',
+      'кампани\\p{L}*',
+      'газет\\p{L}*',
+      'агентств\\p{L}*',
+      'телеканал\\p{L}*',
+      'издани\\p{L}*',
+      'сайт\\p{L}*',
+      'парти\\p{L}*',
+      'движени\\p{L}*',
+      'термин\\p{L}*',
+      'словосочетани\\p{L}*',
+      'выражени\\p{L}*',
+      'лозунг\\p{L}*',
+      'доктрин\\p{L}*',
+      'формат\\p{L}*',
+      'маршрут\\p{L}*',
+      'коридор\\p{L}*',
+    ],
+    namesAfter: [],
+    participles: [],
+    complementizers: ['что'],
+    reportingVerbs: ['заметил(?:а|и)?', 'считает', 'считают', 'полагает', 'уверен(?:а|ы)?', 'убежден(?:а|ы)?'],
+    nominalVerbs: [],
     notNames: ['Об', 'Как', 'По', 'В', 'На', 'Он', 'Она', 'Они', 'Ранее', 'Премьер', 'Президент', 'Глава'],
   },
   fr: {
     verbs: [
-      ...FR_PARTICIPLES.map((p) => `a ${p}`),
-      ...FR_PARTICIPLES.map((p) => `ont ${p}`),
+      ...FR_PARTICIPLES.map((p) => `a ${FR_ADVERB}${p}`),
+      ...FR_PARTICIPLES.map((p) => `ont ${FR_ADVERB}${p}`),
       'déclare',
       'affirme',
       'ajoute',
@@ -196,6 +292,8 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
       'estime',
       'indique',
       'explique',
+      'communique',
+      'précise',
       'peut-on lire',
       'lit-on',
     ],
@@ -210,6 +308,54 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     thisWas: [],
     question: [],
     stops: ['dans', 'à', 'au', 'aux', 'lors', 'selon', 'devant', 'cité', 'citée', 'en', 'pendant', 'après', 'sur'],
+    anaphors: [
+      '(?:le|la) (?:Premier ministre|premier ministre|ministre|président|présidente|secrétaire|Secrétaire|chef de la diplomatie|chef du gouvernement|diplomate|politologue|expert)',
+    ],
+    namesBefore: [
+      'conférence(?:\\s+\\p{L}+)?',
+      'forum',
+      'sommet',
+      'projet',
+      'programme',
+      'opération',
+      'initiative',
+      'campagne',
+      'journal',
+      'agence',
+      'chaîne',
+      'site',
+      'parti',
+      'mouvement',
+      'terme',
+      'expression',
+      'mot',
+      'formule',
+      'slogan',
+      'doctrine',
+      'format',
+      'baptisé(?:e|s)?',
+      'intitulé(?:e|s)?',
+      'appelé(?:e|s)?',
+      'dénommé(?:e|s)?',
+    ],
+    namesAfter: [],
+    participles: [],
+    complementizers: ['que', "qu['’]"],
+    reportingVerbs: [
+      'affirmant',
+      'soulignant',
+      'estimant',
+      'assurant',
+      'expliquant',
+      'précisant',
+      'indiquant',
+      'ajoutant',
+      'déclarant',
+      'rappelant',
+      'a (?:\\p{L}+ )?noté',
+      "a (?:\\p{L}+ )?exprimé l[’'](?:opinion|avis|espoir)",
+    ],
+    nominalVerbs: [],
     notNames: ['Le', 'La', 'Les', 'L', 'Un', 'Une', 'Il', 'Elle', 'Ils', 'Selon', 'Premier', 'Président', 'Ministre', 'Or', 'Plus'],
   },
   tr: {
@@ -238,6 +384,11 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
       'sözleri aktardı',
       'aktardı',
       'ifadeleri yer aldı',
+      'ifadelerini kullanmıştı',
+      'ifadesini kullanmıştı',
+      'demişti',
+      'söylemişti',
+      'diye konuşmuştu',
       'ifadelerine yer verildi',
     ],
     pronounVerbs: [],
@@ -249,10 +400,75 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     thisWas: ['bunu'],
     question: ['sorusuna'],
     stops: [],
+    anaphors: ['Başbakan', 'Bakan', 'Cumhurbaşkanı'],
+    namesBefore: [],
+    namesAfter: [
+      'ifade\\p{L}*',
+      'terim\\p{L}*',
+      'kavram\\p{L}*',
+      'proje\\p{L}*',
+      'forum\\p{L}*',
+      'zirve\\p{L}*',
+      'konferans\\p{L}*',
+      'gazete\\p{L}*',
+      'ajans\\p{L}*',
+      'kanal\\p{L}*',
+      'parti\\p{L}*',
+      'hareket\\p{L}*',
+      'operasyon\\p{L}*',
+      'koridor\\p{L}*',
+      'adlı',
+      'isimli',
+    ],
+    participles: [
+      'devam eden',
+      'diyen',
+      'belirten',
+      'vurgulayan',
+      'ifade eden',
+      'söyleyen',
+      'ekleyen',
+      'kaydeden',
+      'açıklayan',
+      'dile getiren',
+    ],
+    complementizers: [],
+    reportingVerbs: [],
+    nominalVerbs: [
+      'söyledi',
+      'belirtti',
+      'ifade etti',
+      'vurguladı',
+      'kaydetti',
+      'açıkladı',
+      'bildirdi',
+      'dile getirdi',
+      'aktardı',
+      'ekledi',
+      'söylemişti',
+      'belirtmişti',
+      'ifade etmişti',
+      'vurgulamıştı',
+      'açıklamıştı',
+    ],
     notNames: ['Bu', 'Bunu', 'O', 'Ama', 'Azerbaycan', 'Ermenistan', 'Cumhurbaşkanı', 'Başbakanı', 'Bakanı'],
   },
   az: {
-    verbs: ['deyib', 'dedi', 'bildirib', 'söyləyib', 'qeyd edib', 'açıqlayıb', 'vurğulayıb', 'əlavə edib', 'bəyan edib', 'deyə bildirib'],
+    verbs: [
+      'deyib',
+      'dedi',
+      'bildirib',
+      'söyləyib',
+      'qeyd edib',
+      'açıqlayıb',
+      'vurğulayıb',
+      'əlavə edib',
+      'bəyan edib',
+      'deyə bildirib',
+      'demişdi',
+      'bildirmişdi',
+      'söyləmişdi',
+    ],
     pronounVerbs: [],
     accordingBefore: [],
     accordingAfter: ['sözlərinə görə'],
@@ -262,6 +478,52 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     thisWas: ['bunu', 'bu barədə', 'bu sözləri'],
     question: ['sualına'],
     stops: [],
+    anaphors: [
+      'nazir',
+      'politoloq(?:un)?',
+      'ekspert(?:in)?',
+      'deputat(?:ın)?',
+      'dövlətimizin başçısı',
+      'dövlət başçısı',
+      'prezident',
+      'baş nazir',
+    ],
+    namesBefore: [],
+    namesAfter: [
+      'ifadə\\p{L}*',
+      'termin\\p{L}*',
+      'layihə\\p{L}*',
+      'forum\\p{L}*',
+      'sammit\\p{L}*',
+      'konfrans\\p{L}*',
+      'qəzet\\p{L}*',
+      'agentliy\\p{L}*',
+      'agentlik\\p{L}*',
+      'kanal\\p{L}*',
+      'telekanal\\p{L}*',
+      'partiya\\p{L}*',
+      'hərəkat\\p{L}*',
+      'əməliyyat\\p{L}*',
+      'sayt\\p{L}*',
+      'dəhliz\\p{L}*',
+      'adlı',
+    ],
+    participles: ['davam edən', 'deyən', 'bildirən', 'vurğulayan', 'qeyd edən', 'söyləyən', 'əlavə edən', 'toxunan', 'bəyan edən'],
+    complementizers: ['ki'],
+    reportingVerbs: ['hesab edir', 'bildirdi', 'dedi', 'bildirmişdi', 'demişdi', 'qeyd etmişdi', 'bəyan etmişdi', 'bildirir'],
+    nominalVerbs: [
+      'bildirib',
+      'deyib',
+      'vurğulayıb',
+      'qeyd edib',
+      'bəyan edib',
+      'söyləyib',
+      'açıqlayıb',
+      'əlavə edib',
+      'bildirmişdi',
+      'bəyan etmişdi',
+      'qeyd etmişdi',
+    ],
     notNames: ['Bu', 'Bunu', 'O', 'Amma', 'Azərbaycan', 'Ermənistan', 'Xatırladaq'],
   },
   hy: {
@@ -278,6 +540,27 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     thisWas: ['այս մասին'],
     question: [],
     stops: [],
+    anaphors: ['նախարարը', 'վարչապետը', 'նախագահը', 'քաղաքագետը', 'դիվանագետը'],
+    namesBefore: [],
+    namesAfter: [
+      'թերթ\\p{L}*',
+      'գործակալ\\p{L}*',
+      'հեռուստաընկեր\\p{L}*',
+      'կուսակց\\p{L}*',
+      'նախագծ\\p{L}*',
+      'նախագիծ\\p{L}*',
+      'ծրագ\\p{L}*',
+      'ֆորում\\p{L}*',
+      'գագաթնաժողով\\p{L}*',
+      'կոնֆերանս\\p{L}*',
+      'եզր\\p{L}*',
+      'արտահայտ\\p{L}*',
+      'միջանցք\\p{L}*',
+    ],
+    participles: [],
+    complementizers: ['որ'],
+    reportingVerbs: ['հայտնել է', 'հայտնեց', 'կարծում է', 'համոզված է'],
+    nominalVerbs: [],
     notNames: ['Այս', 'Նա', 'Նրա', 'Ըստ'],
   },
 };
@@ -314,5 +597,19 @@ export const THIS_WAS_RE = new RegExp(`${B}(?:${alternation(all((r) => r.thisWas
 export const QUESTION_RE = new RegExp(`^[\\s,.:;–—-]*(?:${alternation(all((r) => r.question))})${E}`, 'iu');
 /** Function words that end a speaker phrase. */
 export const STOP_RE = new RegExp(`\\s(?:${alternation(all((r) => r.stops))})${E}`, 'u');
+/** A title standing alone for a named person ("the minister", "премьер", "dövlətimizin başçısı"): the whole phrase. */
+export const ANAPHOR_RE = new RegExp(`^(?:${alternation(all((r) => r.anaphors))})$`, 'iu');
+/** A quotation right after one of these nouns is a name, not speech. */
+export const NAME_BEFORE_RE = new RegExp(`${B}(?:${alternation(all((r) => r.namesBefore))})\\s*[(:]?\\s*$`, 'iu');
+/** A quotation right before one of these nouns (a case ending may join them) is a name, not speech. */
+export const NAME_AFTER_RE = new RegExp(`^\\p{Ll}{0,4}\\s*(?:${alternation(all((r) => r.namesAfter))})${E}`, 'u');
+/** "… davam edən Hacıyev, “" / "… vurgulayan Aliyev, “": the participle's subject before a quotation. */
+export const PARTICIPLE_SUBJECT_RE = new RegExp(`${B}(?:${alternation(all((r) => r.participles))})\\s+([^,.;:“”"«»]{2,60}?),\\s*$`, 'u');
+/** Every language's reporting verbs: speech verbs and the verbs that report only opinions. */
+export const REPORTING_VERBS = alternation(all((r) => [...r.verbs, ...r.reportingVerbs]));
+/** Every language's conjunction of reported speech. */
+export const COMPLEMENTIZERS = alternation(all((r) => r.complementizers));
+/** Every verb after a nominalised reported clause. */
+export const NOMINAL_VERBS = alternation(all((r) => r.nominalVerbs));
 /** Capitalised words that are never part of a name. */
 export const NOT_NAMES = new Set(all((r) => r.notNames));

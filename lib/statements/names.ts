@@ -43,7 +43,7 @@ export function namesIn(text: string): FoundName[] {
 
 /** Words that mark a speaker phrase as a person's: titles and occupations in the sources' languages. */
 const PERSON_NOUNS =
-  /(?:minister|president|ambassador|analyst|adviser|advisor|secretary|senator|spokesperson|spokesman|spokeswoman|chairman|director|leader|official|expert|envoy|diplomat|premier|ministre|président|diplomate|porte-parole|министр|президент|премьер|посол|глава|эксперт|nazir|prezident|səfir|sədr|spiker|bakan|başkan|cumhurbaşkanı|büyükelçi|նախարար|նախագահ|վարչապետ|դեսպան|խոսնակ)/iu;
+  /(?:minister|president|ambassador|analyst|adviser|advisor|secretary|senator|spokesperson|spokesman|spokeswoman|chairman|director|leader|official|expert|envoy|diplomat|premier|ministre|président|diplomate|porte-parole|министр|президент|премьер|посол|глава|эксперт|nazir|prezident|başçı|səfir|sədr|spiker|bakan|başkan|cumhurbaşkanı|büyükelçi|նախարար|նախագահ|վարչապետ|դեսպան|խոսնակ)/iu;
 
 /** True when a speaker the knowledge base does not know reads as a person: a personal name or a person's title. */
 export function personLike(phrase: string): boolean {

@@ -41,6 +41,8 @@ function scan(text: string): { spans: QuoteSpan[]; partial: PartialQuote[] } {
   let straightSingle = -1;
   let angleSingle = -1;
   const guillemets: number[] = [];
+  // Straight marks open and close alike: one is left over (a quotation that runs past the paragraph) only when their count is odd.
+  const oddStraight = (text.split('"').length - 1) % 2 === 1;
   /** A closing mark before any opening one: the paragraph began inside a quotation. */
   const orphanClose = (i: number) => {
     if (spans.length === 0 && partial.length === 0 && guillemets.length === 0 && double < 0 && low < 0) {
@@ -85,12 +87,13 @@ function scan(text: string): { spans: QuoteSpan[]; partial: PartialQuote[] } {
       }
     } else if (ch === '"') {
       // Straight marks nest one level ("… работающих "на земле". … МИД"): an opener inside an open quotation.
-      if (straightDouble.length && !letterAfter && prev !== undefined && !/\s/.test(prev)) {
+      // A case ending may follow the closing mark ("Sherg.az"a, "Anadolu"ya).
+      if (straightDouble.length && (!letterAfter || letterBefore) && prev !== undefined && !/\s/.test(prev)) {
         spans.push({ open: straightDouble.pop()!, close: i, style: 'straight-double' });
       } else if (!letterBefore && next !== undefined && !/\s/.test(next)) {
         if (straightDouble.length === 2) straightDouble.shift();
         straightDouble.push(i);
-      }
+      } else if (oddStraight && !straightDouble.length && !letterAfter && prev !== undefined && !/\s/.test(prev)) orphanClose(i);
     } else if (ch === "'") {
       if (letterBefore && letterAfter) continue;
       // Closes after a letter or the quotation's own end punctuation ('…mı?' sorusuna).
@@ -103,7 +106,13 @@ function scan(text: string): { spans: QuoteSpan[]; partial: PartialQuote[] } {
     }
   }
   // A quotation still open at the paragraph's end goes on in the next paragraph.
-  const open = [guillemets[0], double >= 0 ? double : undefined, low >= 0 ? low : undefined].filter((n) => n !== undefined);
+  // A straight mark that opened after the paragraph's last pair and never closed opens such a quotation too.
+  const open = [
+    guillemets[0],
+    double >= 0 ? double : undefined,
+    low >= 0 ? low : undefined,
+    oddStraight ? straightDouble[0] : undefined,
+  ].filter((n) => n !== undefined);
   if (open.length) partial.push({ open: Math.min(...open), close: text.length });
   return { spans: spans.sort((a, b) => a.open - b.open), partial };
 }
