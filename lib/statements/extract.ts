@@ -51,6 +51,8 @@ const PRONOUNS = PRONOUN_RE;
 const OBJECT_BEFORE = /\b(?:to|with|for|by|from|of|at|on|about|against|and|met)\s+(?:\p{Lu}\p{Ll}+\s+)?$/u;
 /** Kinds that speak but are no person: they never get a role. */
 const NON_PERSON_KINDS = new Set(['document', 'agreement', 'country', 'place', 'route', 'event']);
+/** "Secretary of State", "Minister of Foreign Affairs": the "of" of a title, not of an object. */
+const TITLE_WITH_OF = /\b(?:Secretary|Minister|Head|Chairman|Director)\s+of\s+(?:State|Foreign Affairs|Defen[cs]e)\s+$/;
 const PASSIVE_BEFORE = /\b(was|were|been|be|is|are)\s+(\w+ly\s+|then\s+)?$/i;
 const SPEAKER_KIND_ORDER = ['person', 'organisation', 'document', 'agreement', 'country', 'place', 'route', 'event'];
 /** A person mention is a sentence subject when a verb follows it (optionally after an appositive). */
@@ -189,17 +191,23 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
     passage.sentences.forEach((sentence, sentenceIndex) => {
       if (quotedSentences.has(sentenceIndex)) return;
       const sref = sentences.find((s) => s.passage === passage && s.sentenceIndex === sentenceIndex)!;
-      const reported = findReported(ctx, sref);
+      // A sentence inside a quotation that runs over several sentences is the quotation's, not the article's.
+      if (statements.some((st) => st.kind === 'direct' && st.passage === passage.id && st.start < sentence.end && st.end > sentence.start))
+        return;
+      const reported: Reported | null = findReported(ctx, sref) ?? findReportedInLanguages(ctx, sref);
       if (!reported) return;
+      // "… . Об этом заявил X": the statement is the sentence before, which may end the paragraph before.
+      const over = reported.over ?? sref;
+      if (statements.some((st) => st.passage === over.passage.id && st.start < over.sentence.end && st.end > over.sentence.start)) return;
       const statement: Statement = {
         id: nextId(),
         kind: 'reported',
         speaker: reported.speaker,
         text: reported.text,
         doc: doc.id,
-        passage: passage.id,
-        start: sentence.start,
-        end: sentence.end,
+        passage: over.passage.id,
+        start: over.sentence.start,
+        end: reported.over ? over.sentence.end : sentence.end,
         docDate: doc.provenance.date,
         dateSource: 'published',
         confidence: reported.confidence,
@@ -262,7 +270,7 @@ function datesFor(ctx: Ctx, s: Statement): Pick<Statement, 'dateSource' | 'dateT
   const textOf = (x: SentenceRef) => x.passage.text.slice(x.sentence.start, x.sentence.end);
   const surname = s.speaker.name.split(/\s+/).at(-1)!;
   // The speaker acts in the sentence: "to Aliyev on Monday" dates the letter Aliyev received, not what he said.
-  const actor = (x: SentenceRef, at: number) => !OBJECT_BEFORE.test(x.passage.text.slice(x.sentence.start, at));
+  const actor = (x: SentenceRef, at: number) => !OBJECT_BEFORE.test(x.passage.text.slice(x.sentence.start, at).replace(TITLE_WITH_OF, ''));
   const names = (x: SentenceRef) =>
     s.speaker.id
       ? mentionsIn(ctx, x.passage, x.sentence.start, x.sentence.end).some((m) => m.entity === s.speaker.id && actor(x, m.start))
@@ -343,7 +351,9 @@ function roleWords(text: string, m: Mention, from: number, to: number): string |
       const role = words
         .slice(titleStart)
         .join(' ')
-        .replace(/^(the|a|an)\s+/i, '');
+        .replace(/^(the|a|an)\s+/i, '')
+        // The given name and initials before a surname the knowledge base matched alone ("… of State Antony J. Blinken").
+        .replace(/(?:\s+\p{Lu}\p{Ll}+)?(?:\s+\p{Lu}\.)+$/u, '');
       if (role.length > 2) return role;
     }
   }
@@ -369,6 +379,16 @@ function sentenceSubject(ctx: Ctx, sref: SentenceRef, upTo?: number): Speaker | 
 function resolvePronoun(ctx: Ctx, sref: SentenceRef, offset: number): Speaker | null {
   const same = sentenceSubject(ctx, sref, offset);
   if (same) return same;
+  // "Никол Пашинян готов …, об этом он заявил": the person this sentence opened with (SUBJECT_AFTER reads only English).
+  const opener = mentionsIn(ctx, sref.passage, sref.sentence.start, offset).find(
+    (m) => ctx.input.entities.get(m.entity)?.kind === 'person',
+  );
+  if (
+    opener &&
+    !/[A-Za-z]/.test(sref.passage.text.slice(sref.sentence.start, opener.start)) &&
+    !/^[\p{Script=Latin}\s\p{P}\d]*$/u.test(sref.passage.text.slice(sref.sentence.start, offset))
+  )
+    return { id: opener.entity, name: ctx.input.entities.get(opener.entity)!.name };
   const index = ctx.sentences.indexOf(sref);
   for (let i = index - 1; i >= Math.max(0, index - 4); i--) {
     const s = ctx.sentences[i]!;
@@ -427,7 +447,14 @@ function fullNameOf(ctx: Ctx, surname: string): string | undefined {
       }
     }
   }
-  return ctx.fullNames.get(surname);
+  // A case ending on the surname ("Միրզոյանն", "Միրզոյանին", "Пашиняна"): the same stem, at most three letters longer or shorter.
+  return (
+    ctx.fullNames.get(surname) ??
+    [...ctx.fullNames].find(([last]) => {
+      const stem = Math.min(last.length, surname.length) - 3;
+      return stem >= 4 && Math.abs(last.length - surname.length) <= 3 && last.slice(0, stem) === surname.slice(0, stem);
+    })?.[1]
+  );
 }
 
 /** Resolves "this text", "the declaration": the nearest earlier phrase with that head noun. */
@@ -473,6 +500,17 @@ function documentNamed(ctx: Ctx, description: string): Speaker | null {
   return fits.length === 1 ? { id: fits[0]![0], name: fits[0]![1].name } : null;
 }
 
+/** A bare title, alone or with one word of description ("премьер", "erməni nazir", "the U.S. Secretary"). */
+function anaphoric(phrase: string): boolean {
+  const words = phrase.split(/\s+/);
+  if (namesIn(phrase).some((n) => n.words >= 2)) return false;
+  return (
+    ANAPHOR_RE.test(phrase) ||
+    (words.length >= 2 && /^\p{Ll}/u.test(words[0]!) && ANAPHOR_RE.test(words.slice(1).join(' '))) ||
+    (words.length >= 3 && ANAPHOR_RE.test([words[0], ...words.slice(2)].join(' ')))
+  );
+}
+
 /** Connectives before a speaker phrase ("При этом политик", "Ayrıca Paşinyan"). */
 const CONNECTOR = /^(?:при этом|также|затем|кроме того|ayrıca|həmçinin|par ailleurs|en outre|also|then)\s+/iu;
 
@@ -495,9 +533,18 @@ function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number):
     return resolved ? { speaker: resolved, confidence: 0.85 } : null;
   }
   // "пояснил премьер", "Политик отметил", "deyə dövlətimizin başçısı vurğulayıb": a bare title points back like a pronoun.
-  if (ANAPHOR_RE.test(phrase.replace(CONNECTOR, ''))) {
+  if (anaphoric(phrase.replace(CONNECTOR, ''))) {
     const resolved = resolvePronoun(ctx, sref, from);
     if (resolved) return { speaker: resolved, confidence: 0.75 };
+  }
+  // "a statement from the Armenian Foreign Ministry": the one who issued it.
+  const issued = /^(?:an?|the)\s+(?:\w+\s+)?(?:statement|report|readout|release|communiqué|message)\s+(?:from|by|of|issued by)\s+/i.exec(
+    phrase,
+  );
+  if (issued) {
+    const at = passage.text.indexOf(phrase, from) + issued[0].length;
+    const r = speakerFromText(ctx, sref, at, at + phrase.length - issued[0].length);
+    if (r) return r;
   }
   if (/^which$/i.test(phrase)) {
     // "…the latest U.S. National Security Strategy released in October 22, which asserts"
@@ -539,7 +586,8 @@ function headNameAfter(ctx: Ctx, passage: Passage, from: number, to: number, ent
     .at(-1);
   if (!name || mentionsIn(ctx, passage, mention.end + name.start, mention.end + name.end).length) return null;
   const between = rest.slice(0, name.start);
-  if (/[,;:()]|\s(?:and|и|et|ve|və|ու|և)\s/u.test(between) || VERB_RE.test(between) || between.split(/\s+/).length > 8) return null;
+  if (/[,;:()]|\s(?:and|и|et|ve|və|ու|և)\s/u.test(between) || [...between.matchAll(VERB_RE)].length > 0 || between.split(/\s+/).length > 8)
+    return null;
   return { name: name.name };
 }
 
@@ -742,6 +790,16 @@ function attributeQuote(
     ? (speakerNamedNext(ctx, sref, closing) ?? speakerIntroduced(ctx, sref, text.slice(sref.sentence.start, openAt)))
     : null;
   if (fromNeighbour) return { speaker: fromNeighbour, confidence: 0.75 };
+  // A quotation that opens its paragraph after a paragraph of reported speech ("O bildirib ki, …" / "“…”") goes on with its speaker.
+  if (openAt === 0 && /^[\s.,:;]*$/.test(after)) {
+    const index = ctx.sentences.indexOf(sref);
+    const prev = ctx.sentences[index - 1];
+    const reported =
+      prev &&
+      prev.passage !== passage &&
+      ctx.statements.find((st) => st.kind === 'reported' && st.passage === prev.passage.id && st.end >= prev.sentence.end);
+    if (reported) return { speaker: reported.speaker, confidence: 0.6 };
+  }
   // No speech verb: the sentence subject (a person, or a described document such as "The declaration").
   const subject = sentenceSubject(ctx, sref) ?? resolveLeadingPronoun(ctx, sref);
   if (subject) return { speaker: subject, confidence: 0.6 };
@@ -899,7 +957,13 @@ function findReported(ctx: Ctx, sref: SentenceRef): { speaker: Speaker; text: st
       const p = resolvePronoun(ctx, sref, from);
       if (p) result = { speaker: p, confidence: 0.8 };
     } else {
-      const entity = speakerFromPhrase(ctx, passage, from, to, false);
+      const found = speakerFromPhrase(ctx, passage, from, to, false);
+      // "The U.S. Secretary declared that": a title that points back, not the country it names.
+      const titled =
+        found && NON_PERSON_KINDS.has(ctx.input.entities.get(found.id!)?.kind ?? '') && anaphoric(phrase)
+          ? resolvePronoun(ctx, sref, from)
+          : null;
+      const entity = titled ?? found;
       if (entity) result = { speaker: entity, confidence: 0.8 };
       else {
         const np = leadingNounPhrase(phrase + ' has') ?? { text: phrase, offset: 0 };
@@ -908,4 +972,141 @@ function findReported(ctx: Ctx, sref: SentenceRef): { speaker: Speaker; text: st
     }
   }
   return result ? { speaker: result.speaker, text: content, confidence: result.confidence } : null;
+}
+
+/** Reported speech found by the rules of every language, with the sentence it covers when that is another one. */
+interface Reported {
+  speaker: Speaker;
+  text: string;
+  confidence: number;
+  /** The sentence that holds the reported words ("… . Об этом заявил X": the one before). */
+  over?: SentenceRef;
+}
+
+/** "X заявил, что …", "X a déclaré que …", "X bildirib ki, …", "X-ը նշել է, որ …". */
+const COMPLEMENT_RE = new RegExp(`${B}(${REPORTING_VERBS})${E}([^.!?;:«»“”"]{0,60}?)[,\\s]\\s*(?:${COMPLEMENTIZERS})${E}[\\s,]*(.+)$`, 'u');
+/** "…olduğunu söyledi", "…olduğunu da vurğulayıb": a nominalised clause (-DIğInI, -AcAğInI) before the verb at the end. */
+const NOMINAL_RE = new RegExp(
+  `${B}\\p{L}+(?:[dt][ıiuü][ğy][ıiuü]|[ae]c[ae][ğy][ıi]|əcəyi|[dt][ıiuü][kq]lar[ıi])n[ıiuü](?:\\s+(?:da|de|də))?\\s+(?:${NOMINAL_VERBS})[.!]?$`,
+  'u',
+);
+/** "По словам X, …", "Selon X, …", "Ըստ X-ի, …". */
+const ACCORDING_FIRST_RE = new RegExp(`^(?:${ALL_ACCORDING_BEFORE})\\s+([^,՝]{2,60}?)\\s*[,՝]\\s*(.+)$`, 'iu');
+/** "По его словам, …", "D’après lui, …", "Onun sözlərinə görə, …", "Նրա խոսքով՝ …". */
+const PRONOUN_ACCORDING_FIRST_RE = new RegExp(`^(?:${ALL_PRONOUN_ACCORDING})${E}[\\s,՝:]+(.+)$`, 'iu');
+/** "X-in sözlərinə görə, …", "X’e göre, …". */
+const ACCORDING_AFTER_FIRST_RE = new RegExp(`^(\\S+(?:\\s+\\S+){0,3}?)\\s+(?:${ALL_ACCORDING_AFTER})${E}[\\s,՝:]+(.+)$`, 'u');
+/** "…, об этом 21 апреля он заявил, …": the words before are what was said. */
+const THIS_WAS_INSIDE_RE = new RegExp(`^(.{20,}?),\\s*(?:${alternationOf(LANGUAGES.ru.thisWas)})\\s+(.+)$`, 'iu');
+/** Adverbials of place, time and recipient at the end of a verb-final speaker phrase ("parlamentdə çıxışı zamanı", "jurnalistlərə"). */
+const TRAILING_ADVERBIAL =
+  /(?:\s+(?:\p{L}+(?:da|də|de|ta|te|dan|dən|den|ten|tan|a|ə|ya|yə|na|nə|ye|e)|\p{L}+\s+(?:zamanı|zamanında|sırasında|əsnasında|sonra|əvvəl|öncə|önce|üçün|için)))+$/u;
+
+function alternationOf(items: string[]): string {
+  return [...items].sort((a, b) => b.length - a.length).join('|');
+}
+
+/** A speaker that may be given reported words: a person (known or named), a known organisation or document, a resolved pronoun. */
+function canReport(ctx: Ctx, r: { speaker: Speaker } | null): r is { speaker: Speaker; confidence: number } {
+  if (!r || r.speaker.name === 'unattributed') return false;
+  const kind = r.speaker.id ? ctx.input.entities.get(r.speaker.id)?.kind : undefined;
+  if (kind) return kind === 'person' || kind === 'organisation' || kind === 'document' || kind === 'agreement';
+  return personLike(r.speaker.name);
+}
+
+/** Reported speech in the other languages' constructions, precision first: only a speaker that can speak gets one. */
+function findReportedInLanguages(ctx: Ctx, sref: SentenceRef): Reported | null {
+  const { passage, sentence } = sref;
+  const s = passage.text.slice(sentence.start, sentence.end);
+  const at = (part: string, from = 0) => sentence.start + s.indexOf(part, from);
+  const make = (r: { speaker: Speaker; confidence: number } | null, text: string, over?: SentenceRef): Reported | null =>
+    canReport(ctx, r) && text.split(/\s+/).length >= 3
+      ? {
+          speaker: r.speaker,
+          text: text.trim().replace(/[.։:]$/u, ''),
+          confidence: Math.min(r.confidence, 0.75),
+          ...(over ? { over } : {}),
+        }
+      : null;
+  // "По его словам, …", "Նրա խոսքով՝ …".
+  const pronounFirst = PRONOUN_ACCORDING_FIRST_RE.exec(s);
+  if (pronounFirst) {
+    const p = resolvePronoun(ctx, sref, sentence.start);
+    return make(p ? { speaker: p, confidence: 0.7 } : null, pronounFirst[1]!);
+  }
+  const accordingFirst = ACCORDING_FIRST_RE.exec(s) ?? ACCORDING_AFTER_FIRST_RE.exec(s);
+  if (accordingFirst) {
+    const from = at(accordingFirst[1]!);
+    const found = make(speakerFromText(ctx, sref, from, from + accordingFirst[1]!.length), accordingFirst[2]!);
+    if (found) return found;
+  }
+  // "… . Об этом заявил X", "Bu barədə X deyib", "Այս մասին … ասել է X", "Նման հայտարարություն է արել X": the sentence before.
+  const complementFirst = COMPLEMENT_RE.exec(s);
+  const thisWas = complementFirst && !THIS_WAS_RE.test(complementFirst[3]!.slice(0, 12)) ? null : THIS_WAS_RE.exec(s);
+  if (thisWas && thisWas.index <= 60) {
+    const index = ctx.sentences.indexOf(sref);
+    const prev = ctx.sentences[index - 1];
+    const rest = s.slice(thisWas.index + thisWas[0].length);
+    const verbs = [...rest.matchAll(VERB_RE)];
+    if (prev && prev.passage.kind === 'paragraph' && (prev.passage === passage || sentence.start === 0)) {
+      const from = sentence.start + thisWas.index + thisWas[0].length;
+      // "Նման հայտարարություն է արել X": the phrase holds its verb, the speaker follows.
+      const last = verbs.at(-1) ?? ({ index: 0, 0: '' } as unknown as RegExpExecArray);
+      // The speaker stands before the verb (Azerbaijani, Russian "Об этом X заявил") or after it (Armenian, Russian "заявил X").
+      const afterVerb = rest.slice(last.index! + last[0].length).replace(/[.։:․]\s*$/u, '');
+      const phrase = afterVerb.trim() ? [from + last.index! + last[0].length, sentence.start + s.length] : [from, from + last.index!];
+      const head = passage.text.slice(phrase[0], phrase[1]).trimEnd().replace(TRAILING_ADVERBIAL, '');
+      const r = speakerFromText(ctx, sref, phrase[0]!, phrase[0]! + head.length);
+      const words = prev.passage.text.slice(prev.sentence.start, prev.sentence.end);
+      if (!/[«»“”"„]/u.test(words)) return make(r, words, prev);
+    }
+  }
+  // "…, об этом 21 апреля он заявил, обращаясь …".
+  const inside = THIS_WAS_INSIDE_RE.exec(s);
+  const insideVerb = inside ? [...inside[2]!.matchAll(VERB_RE)][0] : undefined;
+  if (inside && insideVerb) {
+    const verb = insideVerb;
+    const from = at(inside[2]!);
+    return make(speakerFromText(ctx, sref, from, from + verb.index!), inside[1]!);
+  }
+  const complement = COMPLEMENT_RE.exec(s);
+  if (complement) {
+    const content = complement[3]!;
+    if (THIS_WAS_RE.test(content.slice(0, 12))) return null;
+    const verbAt = complement.index;
+    const head = s.slice(0, verbAt);
+    // A participle ("affirmant que") reports for the clause's subject; a finite verb for the words before it.
+    if (/ant$/u.test(complement[1]!)) {
+      const subject = leadingNounPhrase(head) ?? { text: head.split(/\s+(?:a|ont|est|sont)\s/u)[0]!, offset: 0 };
+      const from = sentence.start + subject.offset;
+      return make(speakerFromText(ctx, sref, from, from + subject.text.length), content);
+    }
+    const comma = head.lastIndexOf(',');
+    const from = sentence.start + (comma >= 0 && namesOrTitle(head.slice(comma + 1)) ? comma + 1 : 0);
+    const phraseEnd = sentence.start + head.replace(TRAILING_ADVERBIAL, '').length;
+    return make(speakerFromText(ctx, sref, from, Math.max(from, phraseEnd)), content);
+  }
+  const nominal = NOMINAL_RE.exec(s);
+  if (nominal) {
+    const body = s.slice(0, nominal.index + nominal[0].length);
+    // "… belirten Paşinyan, …", else the subject that opens the sentence ("Ayrıca Paşinyan, …", "Mirzoyan …").
+    const participle = new RegExp(
+      `${B}(?:${alternationOf([...LANGUAGES.tr.participles, ...LANGUAGES.az.participles])})\\s+([^,]{2,60}?),`,
+      'u',
+    ).exec(body);
+    const subject = participle?.[1] ?? /^(?:(?:Ayrıca|Ancak|Həmçinin|Bundan əlavə)\s+)?([^,]{2,60}?),/u.exec(body)?.[1];
+    const r = subject
+      ? speakerFromText(ctx, sref, at(subject), at(subject) + subject.length)
+      : (() => {
+          const p = firstPersonIn(ctx, sref);
+          return p ? { speaker: p, confidence: 0.65 } : null;
+        })();
+    return make(r, s.slice(0, nominal.index + nominal[0].length - nominal[0].split(/\s+/).at(-1)!.length));
+  }
+  return null;
+}
+
+/** True when a phrase names someone: a personal name, a pronoun, or a person's title. */
+function namesOrTitle(phrase: string): boolean {
+  return personLike(phrase) || PRONOUNS.test(phrase.trim().split(/\s+/)[0] ?? '') || namesIn(phrase).length > 0;
 }

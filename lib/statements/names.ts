@@ -56,8 +56,19 @@ const TRAILING =
 /** Verbs that belong to another clause, not to a description of the speaker. */
 const CLAUSE_VERB = /(?:^|\s)(?:met|meets|said|says|has|have|had|is|was|were|are|will|would|agreed|signed|told|visited|called)(?:\s|$)/i;
 
+/** A title in the plural ("Armenian and Azerbaijani Foreign Ministers") describes several people, none of them alone. */
+const PLURAL_TITLE =
+  /(?:ministers|presidents|leaders|ambassadors|officials|ministres|présidents|dirigeants|министры|министров|лидеры|nazirləri|bakanları|նախարարներ\p{L}*)$/iu;
+
 /** A role is what the text says about a person: no trailing function word, no verb of another clause, no dash or quote. */
 export function validRole(role: string): boolean {
   const r = role.trim();
-  return r.length > 2 && !TRAILING.test(r) && !CLAUSE_VERB.test(r) && !/[—–“”"«»]|\s-\s/.test(r) && r.split(/\s+/).length <= 12;
+  return (
+    r.length > 2 &&
+    !TRAILING.test(r) &&
+    !CLAUSE_VERB.test(r) &&
+    !PLURAL_TITLE.test(r) &&
+    !/[—–“”"«»]|\s-\s/.test(r) &&
+    r.split(/\s+/).length <= 12
+  );
 }

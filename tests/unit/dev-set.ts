@@ -179,7 +179,10 @@ export function loadDevSet(dir = ARTICLES_DIR): DevArticle[] {
       }));
       const reported = locateReported(doc, meta.reported ?? [], file).map((r) => ({
         ...r,
-        statement: statements.find((s) => s.kind === 'reported' && s.passage === r.passage && s.start <= r.anchor && r.anchor < s.end),
+        // Over its opening words: the segmenter may split a sentence's first words off ("2. Karabağ Savaşı …").
+        statement: statements.find(
+          (s) => s.kind === 'reported' && s.passage === r.passage && s.start < r.anchor + r.opening.length && r.anchor < s.end,
+        ),
       }));
       return { file, meta, doc, statements, quotes, reported };
     });
