@@ -23,7 +23,7 @@ import {
   THIS_WAS_RE,
   VERBS_BEFORE_SPEAKER,
 } from './languages';
-import { namesIn, personLike, validRole } from './names';
+import { namesIn, personLike, titledPerson, validRole } from './names';
 import { findPartialQuotes, findQuotes, quoteWords, type QuoteSpan } from './quotes';
 import type { QuotedTerm, Speaker, Statement } from './types';
 
@@ -84,6 +84,8 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
   const ctx: Ctx = { input, sentences, sentenceSpeakers, key, statements };
   /** Quotations still open at their paragraph's end. */
   const openEnded = new Set<Statement>();
+  /** The open quotation a paragraph without marks goes on with, by paragraph. */
+  const carried = new Map<string, Statement>();
 
   doc.passages.forEach((passage, passageIndex) => {
     const paired = findQuotes(passage.text);
@@ -91,7 +93,8 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
     /** The quotation the paragraph before left open: one this paragraph continues (its opening mark is there). */
     const opened =
       prevPassage?.kind === 'paragraph'
-        ? statements.find((st) => st.kind === 'direct' && st.passage === prevPassage.id && openEnded.has(st))
+        ? (statements.find((st) => st.kind === 'direct' && st.passage === prevPassage.id && openEnded.has(st)) ??
+          carried.get(prevPassage.id))
         : undefined;
     // A paragraph after one that ends in a colon opens with the quotation it introduces, even when the page lost the mark.
     const introduced = prevPassage?.kind === 'paragraph' && /:\s*$/.test(prevPassage.text);
@@ -188,6 +191,11 @@ export function extractStatements(input: ExtractInput): { statements: Statement[
       previous = { statement, quote };
     }
     if (passage.kind !== 'paragraph') return;
+    // A paragraph with no marks between one that opens a quotation and one that closes it is inside the quotation.
+    if (quotes.length === 0 && opened) {
+      carried.set(passage.id, opened);
+      return;
+    }
     passage.sentences.forEach((sentence, sentenceIndex) => {
       if (quotedSentences.has(sentenceIndex)) return;
       const sref = sentences.find((s) => s.passage === passage && s.sentenceIndex === sentenceIndex)!;
@@ -513,6 +521,8 @@ function anaphoric(phrase: string): boolean {
 
 /** Connectives before a speaker phrase ("При этом политик", "Ayrıca Paşinyan"). */
 const CONNECTOR = /^(?:при этом|также|затем|кроме того|ayrıca|həmçinin|par ailleurs|en outre|also|then)\s+/iu;
+/** Openers that address the reader, not a speaker ("Xatırladaq ki,", "Напомним,", "Rappelons que", "Նշենք, որ"). */
+const READER_OPENER = /^(?:xatırladaq ki|qeyd edək ki|hatırlatalım ki|напомним|отметим|rappelons que|նշենք, որ|հիշեցնենք, որ)[,\s]+/iu;
 
 /** Turns a speaker phrase into a speaker: an entity, a pronoun's referent, a described document, or the words. */
 function speakerFromText(ctx: Ctx, sref: SentenceRef, from: number, to: number): { speaker: Speaker; confidence: number } | null {
@@ -984,12 +994,13 @@ interface Reported {
 }
 
 /** "X заявил, что …", "X a déclaré que …", "X bildirib ki, …", "X-ը նշել է, որ …". */
-const COMPLEMENT_RE = new RegExp(`${B}(${REPORTING_VERBS})${E}([^.!?;:«»“”"]{0,60}?)[,\\s]\\s*(?:${COMPLEMENTIZERS})${E}[\\s,]*(.+)$`, 'u');
+const COMPLEMENT_RE = new RegExp(`${B}(${REPORTING_VERBS})${E}([^.!?;:«»“”"]{0,60}?)[,\\s]\\s*(?:${COMPLEMENTIZERS})[\\s,]*(.+)$`, 'u');
 /** "…olduğunu söyledi", "…olduğunu da vurğulayıb": a nominalised clause (-DIğInI, -AcAğInI) before the verb at the end. */
 const NOMINAL_RE = new RegExp(
-  `${B}\\p{L}+(?:[dt][ıiuü][ğy][ıiuü]|[ae]c[ae][ğy][ıi]|əcəyi|[dt][ıiuü][kq]lar[ıi])n[ıiuü](?:\\s+(?:da|de|də))?\\s+(?:${NOMINAL_VERBS})[.!]?$`,
+  `${B}\\p{L}+(?:[dt][ıiuü][ğy][ıiuü]|[ae]c[ae][ğy][ıi]|əcəyi|[dt][ıiuü][kq]l[ae]r[ıi]|[ae]c[ae]kl[ae]r[ıi])n[ıiuü](?:\\s+(?:da|de|də))?\\s+(?:${NOMINAL_VERBS})[.!]?$`,
   'u',
 );
+const NOMINAL_VERB_END = new RegExp(`\\s+(?:${NOMINAL_VERBS})[.!:]?$`, 'u');
 /** "По словам X, …", "Selon X, …", "Ըստ X-ի, …". */
 const ACCORDING_FIRST_RE = new RegExp(`^(?:${ALL_ACCORDING_BEFORE})\\s+([^,՝]{2,60}?)\\s*[,՝]\\s*(.+)$`, 'iu');
 /** "По его словам, …", "D’après lui, …", "Onun sözlərinə görə, …", "Նրա խոսքով՝ …". */
@@ -1011,14 +1022,16 @@ function canReport(ctx: Ctx, r: { speaker: Speaker } | null): r is { speaker: Sp
   if (!r || r.speaker.name === 'unattributed') return false;
   const kind = r.speaker.id ? ctx.input.entities.get(r.speaker.id)?.kind : undefined;
   if (kind) return kind === 'person' || kind === 'organisation' || kind === 'document' || kind === 'agreement';
-  return personLike(r.speaker.name);
+  // A speaker the knowledge base does not know: a personal name, or a short phrase with a person's title.
+  return namesIn(r.speaker.name).some((n) => n.words >= 2) || titledPerson(r.speaker.name);
 }
 
 /** Reported speech in the other languages' constructions, precision first: only a speaker that can speak gets one. */
 function findReportedInLanguages(ctx: Ctx, sref: SentenceRef): Reported | null {
   const { passage, sentence } = sref;
-  const s = passage.text.slice(sentence.start, sentence.end);
-  const at = (part: string, from = 0) => sentence.start + s.indexOf(part, from);
+  const raw = passage.text.slice(sentence.start, sentence.end);
+  const s = raw.replace(READER_OPENER, '');
+  const at = (part: string, from = 0) => sentence.start + raw.indexOf(part, from);
   const make = (r: { speaker: Speaker; confidence: number } | null, text: string, over?: SentenceRef): Reported | null =>
     canReport(ctx, r) && text.split(/\s+/).length >= 3
       ? {
@@ -1040,6 +1053,13 @@ function findReportedInLanguages(ctx: Ctx, sref: SentenceRef): Reported | null {
     const found = make(speakerFromText(ctx, sref, from, from + accordingFirst[1]!.length), accordingFirst[2]!);
     if (found) return found;
   }
+  // "…, заявил армянский премьер Никол Пашинян", "…, a insisté jeudi le Premier ministre Nikol Pachinian", "…, X said.".
+  const inverted = INVERTED_RE.exec(s) ?? INVERTED_EN_RE.exec(s);
+  if (inverted) {
+    const from = at(inverted[2]!, at(inverted[1]!) - sentence.start + inverted[1]!.length);
+    const found = make(speakerFromText(ctx, sref, from, from + inverted[2]!.length), inverted[1]!);
+    if (found) return found;
+  }
   // "… . Об этом заявил X", "Bu barədə X deyib", "Այս մասին … ասել է X", "Նման հայտարարություն է արել X": the sentence before.
   const complementFirst = COMPLEMENT_RE.exec(s);
   const thisWas = complementFirst && !THIS_WAS_RE.test(complementFirst[3]!.slice(0, 12)) ? null : THIS_WAS_RE.exec(s);
@@ -1053,12 +1073,22 @@ function findReportedInLanguages(ctx: Ctx, sref: SentenceRef): Reported | null {
       // "Նման հայտարարություն է արել X": the phrase holds its verb, the speaker follows.
       const last = verbs.at(-1) ?? ({ index: 0, 0: '' } as unknown as RegExpExecArray);
       // The speaker stands before the verb (Azerbaijani, Russian "Об этом X заявил") or after it (Armenian, Russian "заявил X").
-      const afterVerb = rest.slice(last.index! + last[0].length).replace(/[.։:․]\s*$/u, '');
-      const phrase = afterVerb.trim() ? [from + last.index! + last[0].length, sentence.start + s.length] : [from, from + last.index!];
-      const head = passage.text.slice(phrase[0], phrase[1]).trimEnd().replace(TRAILING_ADVERBIAL, '');
-      const r = speakerFromText(ctx, sref, phrase[0]!, phrase[0]! + head.length);
+      // The speaker after the verb (Armenian, "Об этом заявил X") if one stands there, else before it ("Bu barədə X deyib").
+      const afterVerb = speakerFromText(
+        ctx,
+        sref,
+        from + last.index! + last[0].length,
+        sentence.start + raw.replace(/[\s.։:․]+$/u, '').length,
+      );
+      const beforeVerb = stripAdverbials(rest.slice(0, last.index!));
+      const r = canReport(ctx, afterVerb)
+        ? afterVerb
+        : beforeVerb
+          ? speakerFromText(ctx, sref, from + rest.indexOf(beforeVerb), from + rest.indexOf(beforeVerb) + beforeVerb.length)
+          : null;
       const words = prev.passage.text.slice(prev.sentence.start, prev.sentence.end);
-      if (!/[«»“”"„]/u.test(words)) return make(r, words, prev);
+      const found = make(r, words, prev);
+      if (found) return found;
     }
   }
   // "…, об этом 21 апреля он заявил, обращаясь …".
@@ -1076,14 +1106,17 @@ function findReportedInLanguages(ctx: Ctx, sref: SentenceRef): Reported | null {
     const verbAt = complement.index;
     const head = s.slice(0, verbAt);
     // A participle ("affirmant que") reports for the clause's subject; a finite verb for the words before it.
-    if (/ant$/u.test(complement[1]!)) {
+    if (/(?:ant|ով)$/u.test(complement[1]!)) {
+      const first = subjectOf(ctx, sref);
+      if (first) return make({ speaker: first, confidence: 0.7 }, content);
       const subject = leadingNounPhrase(head) ?? { text: head.split(/\s+(?:a|ont|est|sont)\s/u)[0]!, offset: 0 };
-      const from = sentence.start + subject.offset;
+      const from = at(subject.text);
       return make(speakerFromText(ctx, sref, from, from + subject.text.length), content);
     }
     const comma = head.lastIndexOf(',');
-    const from = sentence.start + (comma >= 0 && namesOrTitle(head.slice(comma + 1)) ? comma + 1 : 0);
-    const phraseEnd = sentence.start + head.replace(TRAILING_ADVERBIAL, '').length;
+    const base = at(head);
+    const from = base + (comma >= 0 && namesOrTitle(head.slice(comma + 1)) ? comma + 1 : 0);
+    const phraseEnd = base + head.replace(TRAILING_ADVERBIAL, '').length;
     return make(speakerFromText(ctx, sref, from, Math.max(from, phraseEnd)), content);
   }
   const nominal = NOMINAL_RE.exec(s);
@@ -1095,15 +1128,56 @@ function findReportedInLanguages(ctx: Ctx, sref: SentenceRef): Reported | null {
       'u',
     ).exec(body);
     const subject = participle?.[1] ?? /^(?:(?:Ayrıca|Ancak|Həmçinin|Bundan əlavə)\s+)?([^,]{2,60}?),/u.exec(body)?.[1];
-    const r = subject
-      ? speakerFromText(ctx, sref, at(subject), at(subject) + subject.length)
-      : (() => {
-          const p = firstPersonIn(ctx, sref);
-          return p ? { speaker: p, confidence: 0.65 } : null;
-        })();
-    return make(r, s.slice(0, nominal.index + nominal[0].length - nominal[0].split(/\s+/).at(-1)!.length));
+    const named = subject ? speakerFromText(ctx, sref, at(subject), at(subject) + subject.length) : null;
+    const first = canReport(ctx, named) ? null : subjectOf(ctx, sref);
+    const r = first ? { speaker: first, confidence: 0.65 } : named;
+    const verb = NOMINAL_VERB_END.exec(nominal[0])!;
+    return make(r, s.slice(0, nominal.index + verb.index).replace(/\s+(?:da|de|də)\s*$/u, ''));
   }
   return null;
+}
+
+/** Speech verbs that stand after the words they report, before their speaker ("…, заявил X", "…, a insisté X", "…, indique X"). */
+const INVERTED_RE = new RegExp(
+  `^(.{20,}?),\\s*(?:[-–—]\\s*)?(?:${VERBS_BEFORE_SPEAKER})${E}\\s+(?:(?:jeudi|vendredi|samedi|dimanche|lundi|mardi|mercredi|hier|ce jour|накануне|вчера|сегодня)\\s+)?([^,]{2,80}?)(?:,\\s*(?:сообщает|передает|передаёт|cité|citée|rapporte|selon|пишет)[^,]*)?[.։]?$`,
+  'iu',
+);
+/** "…, Azerbaijani President Ilham Aliyev said.", "…, X said in an interview with …, News.Az reports." */
+const INVERTED_EN_RE =
+  /^(.{20,}?),\s+((?:[A-Z][\w.’'-]*\s+|[a-z]+\s+){0,6}?[A-Z][\w’'-]+)\s+(?:said|says|added|noted|stressed|told reporters)\b[^,]*(?:,\s*[^,]*\b(?:reports|reported)\b[^,]*)?\.?$/;
+
+/** Leading adverbials of a speaker phrase: case-marked place and time words, and Russian prepositional phrases. */
+function stripAdverbials(phrase: string): string {
+  return phrase
+    .trim()
+    .replace(TRAILING_ADVERBIAL, '')
+    .replace(/(?:^|\s+)\p{L}+(?:ում|ին|ից|ով)$/u, '')
+    .replace(/(?:^|\s+)(?:в|во|на|с|со|по|перед|после|у)\s.*$/u, '')
+    .trim();
+}
+
+/**
+ * The person a sentence opens with, for languages whose subject comes first (Turkish, Azerbaijani, Armenian): the first
+ * known person or full personal name, passing over names in the genitive ("Şurasının", "Fidanın") that own another noun.
+ */
+function subjectOf(ctx: Ctx, sref: SentenceRef): Speaker | null {
+  const { passage, sentence } = sref;
+  const text = passage.text.slice(sentence.start, sentence.end);
+  const known = mentionsIn(ctx, passage, sentence.start, sentence.end)
+    .filter((m) => ctx.input.entities.get(m.entity)?.kind === 'person')
+    .map((m) => ({
+      at: m.start - sentence.start,
+      speaker: { id: m.entity, name: ctx.input.entities.get(m.entity)!.name } as Speaker,
+      end: m.end - sentence.start,
+    }));
+  const named = namesIn(text)
+    .filter((n) => n.words >= 2 && !mentionsIn(ctx, passage, sentence.start + n.start, sentence.start + n.end).length)
+    .map((n) => ({ at: n.start, speaker: { name: n.name } as Speaker, end: n.end }));
+  const genitive = /^(?:[’']?n?[ıiuü]n|ի|ու)(?![\p{L}])/u;
+  const first = [...known, ...named]
+    .sort((a, b) => a.at - b.at)
+    .find((c) => !genitive.test(text.slice(c.end)) && !/(?:ının|inin|unun|ünün|nın|nin|ի)$/u.test(c.speaker.name));
+  return first?.speaker ?? null;
 }
 
 /** True when a phrase names someone: a personal name, a pronoun, or a person's title. */

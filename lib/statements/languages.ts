@@ -93,7 +93,8 @@ const FR_PARTICIPLES = [
   'exprimé',
 ];
 /** Adverbs that stand between the auxiliary and the participle ("a également déclaré", "a-t-il encore souligné"). */
-const FR_ADVERB = '(?:(?:également|aussi|encore|ensuite|enfin|notamment|alors|déjà|de nouveau|pour sa part|quant à lui|quant à elle) )?';
+const FR_ADVERB =
+  '(?:(?:également|aussi|encore|ensuite|enfin|notamment|alors|déjà|de nouveau|précédemment|récemment|dans le même temps|pour sa part|quant à lui|quant à elle) )?';
 
 /** The rules per language (ISO 639-1 codes). */
 export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', LanguageRules> = {
@@ -143,7 +144,7 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     pronounVerbs: [],
     accordingBefore: ['according to', 'quoted'],
     accordingAfter: [],
-    pronounAccording: ['according to (?:him|her|them)'],
+    pronounAccording: ['according to (?:him|her|them)', 'in (?:his|her|their) words'],
     verbFinal: false,
     pronouns: ['he', 'she', 'they', 'him', 'her'],
     thisWas: [],
@@ -277,7 +278,16 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     namesAfter: [],
     participles: [],
     complementizers: ['что'],
-    reportingVerbs: ['заметил(?:а|и)?', 'считает', 'считают', 'полагает', 'уверен(?:а|ы)?', 'убежден(?:а|ы)?'],
+    reportingVerbs: [
+      'заметил(?:а|и)?',
+      'допустил(?:а|и)?',
+      'подтвердил(?:а|и)?',
+      'считает',
+      'считают',
+      'полагает',
+      'уверен(?:а|ы)?',
+      'убежден(?:а|ы)?',
+    ],
     nominalVerbs: [],
     notNames: ['Об', 'Как', 'По', 'В', 'На', 'Он', 'Она', 'Они', 'Ранее', 'Премьер', 'Президент', 'Глава'],
   },
@@ -340,7 +350,7 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     ],
     namesAfter: [],
     participles: [],
-    complementizers: ['que', "qu['’]"],
+    complementizers: ['que'],
     reportingVerbs: [
       'affirmant',
       'soulignant',
@@ -560,7 +570,7 @@ export const LANGUAGES: Record<'en' | 'ru' | 'fr' | 'tr' | 'az' | 'hy', Language
     ],
     participles: [],
     complementizers: ['որ'],
-    reportingVerbs: ['հայտնել է', 'հայտնեց', 'կարծում է', 'համոզված է'],
+    reportingVerbs: ['հայտնել է', 'հայտնել էր', 'հայտնեց', 'կարծում է', 'համոզված է', 'նշելով', 'ասելով', 'հայտարարելով'],
     nominalVerbs: [],
     notNames: ['Այս', 'Նա', 'Նրա', 'Ըստ'],
   },
@@ -609,7 +619,7 @@ export const PARTICIPLE_SUBJECT_RE = new RegExp(`${B}(?:${alternation(all((r) =>
 /** Every language's reporting verbs: speech verbs and the verbs that report only opinions. */
 export const REPORTING_VERBS = alternation(all((r) => [...r.verbs, ...r.reportingVerbs]));
 /** Every language's conjunction of reported speech. */
-export const COMPLEMENTIZERS = alternation(all((r) => r.complementizers));
+export const COMPLEMENTIZERS = `(?:${alternation(all((r) => r.complementizers))})${E}|qu['’]`;
 /** Every verb after a nominalised reported clause. */
 export const NOMINAL_VERBS = alternation(all((r) => r.nominalVerbs));
 /** Capitalised words that are never part of a name. */

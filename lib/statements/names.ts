@@ -45,6 +45,12 @@ export function namesIn(text: string): FoundName[] {
 const PERSON_NOUNS =
   /(?:minister|president|ambassador|analyst|adviser|advisor|secretary|senator|spokesperson|spokesman|spokeswoman|chairman|director|leader|official|expert|envoy|diplomat|premier|ministre|président|diplomate|porte-parole|министр|президент|премьер|посол|глава|эксперт|nazir|prezident|başçı|səfir|sədr|spiker|bakan|başkan|cumhurbaşkanı|büyükelçi|նախարար|նախագահ|վարչապետ|դեսպան|խոսնակ)/iu;
 
+/** True when a phrase of at most five words has a person's title as a word of its own ("erməni nazir", not "Cumhurbaşkanlığından"). */
+export function titledPerson(phrase: string): boolean {
+  const words = phrase.trim().split(/\s+/);
+  return words.length <= 5 && words.some((w) => new RegExp(`^${PERSON_NOUNS.source}(?:\\p{L}{0,3})$`, 'iu').test(w));
+}
+
 /** True when a speaker the knowledge base does not know reads as a person: a personal name or a person's title. */
 export function personLike(phrase: string): boolean {
   return PERSON_NOUNS.test(phrase) || namesIn(phrase).some((n) => n.words >= 2);

@@ -133,14 +133,15 @@ function locate(doc: CorpusDoc, quotes: GoldQuote[], file: string): LocatedQuote
   });
 }
 
-/** Finds each gold reported statement in text order: the first occurrence in a paragraph after the previous one. */
+/** Finds each gold reported statement in text order: the first occurrence outside titles after the previous one. */
 function locateReported(doc: CorpusDoc, gold: GoldReported[], file: string): Omit<LocatedReported, 'statement'>[] {
   let passageIndex = 0;
   let offset = 0;
   return gold.map((r) => {
     for (let p = passageIndex; p < doc.passages.length; p++) {
       const passage = doc.passages[p]!;
-      if (passage.kind !== 'paragraph') continue;
+      // A title repeats the lead; a short paragraph the cleaner took for a heading still holds its statement.
+      if (passage.kind === 'title' || passage.kind === 'note') continue;
       const at = passage.text.indexOf(r.opening, p === passageIndex ? offset : 0);
       if (at >= 0) {
         passageIndex = p;
