@@ -6,7 +6,11 @@ const WEEKDAY = `(${WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('
 const YEAR = String.raw`(?:,?\s+(\d{4}))?`;
 
 /** Date forms, most precise first; each yields a month (0-based), and a day, a weekday or a year where the text gives them. */
-const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { month?: number; day?: number; weekday?: number; year?: number } }> = [
+const PATTERNS: Array<{
+  other?: true;
+  re: RegExp;
+  parse: (m: RegExpExecArray) => { month?: number; day?: number; weekday?: number; year?: number };
+}> = [
   {
     re: new RegExp(`\\b${WEEKDAY},\\s+${MONTH}\\s+(\\d{1,2})\\b${YEAR}`),
     parse: (m) => ({ month: MONTHS.indexOf(m[2]!.toLowerCase()), day: Number(m[3]), year: m[4] ? Number(m[4]) : undefined }),
@@ -29,21 +33,80 @@ const PATTERNS: Array<{ re: RegExp; parse: (m: RegExpExecArray) => { month?: num
   },
 ];
 
+/** Month names of the other languages of the press, in the case a date gives them ("21 апреля", "le 26 septembre", "18 Kasım'da", "dekabrın 14-də", "օգոստոսի 8-ին"). */
+const MONTHS_OF: string[][] = [
+  ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  ['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'],
+  ['yanvar', 'fevral', 'mart', 'aprel', 'may', 'iyun', 'iyul', 'avqust', 'sentyabr', 'oktyabr', 'noyabr', 'dekabr'],
+  [
+    'հունվարի',
+    'փետրվարի',
+    'մարտի',
+    'ապրիլի',
+    'մայիսի',
+    'հունիսի',
+    'հուլիսի',
+    'օգոստոսի',
+    'սեպտեմբերի',
+    'հոկտեմբերի',
+    'նոյեմբերի',
+    'դեկտեմբերի',
+  ],
+];
+const monthOf = (name: string) => {
+  const lower = name.toLowerCase();
+  for (const months of MONTHS_OF) if (months.includes(lower)) return months.indexOf(lower);
+  return -1;
+};
+const DAY_MONTH = MONTHS_OF.slice(0, 4).flat().join('|');
+const AZ_MONTH = MONTHS_OF[3]!.join('|');
+const HY_MONTH = MONTHS_OF[4]!.join('|');
+const NB = '(?<![\\p{L}\\d])';
+const NE = '(?![\\p{L}])';
+PATTERNS.push(
+  {
+    // "21 апреля", "le 26 septembre 2024", "18 Kasım'da", "14 dekabr".
+    other: true,
+    re: new RegExp(`${NB}(\\d{1,2})(?:er)?\\s+(${DAY_MONTH})(?:${NE}|(?=['’]|da|də|de|te|ta))(?:\\s+(\\d{4}))?`, 'iu'),
+    parse: (m) => ({ month: monthOf(m[2]!), day: Number(m[1]), year: m[3] ? Number(m[3]) : undefined }),
+  },
+  {
+    // "dekabrın 14-də", "iyunun 7-nə".
+    other: true,
+    re: new RegExp(`${NB}(${AZ_MONTH})[ıiuü]n\\s+(\\d{1,2})-\\p{L}{0,3}`, 'iu'),
+    parse: (m) => ({ month: monthOf(m[1]!), day: Number(m[2]) }),
+  },
+  {
+    // "օգոստոսի 8-ին", "Փետրվարի 13-ին".
+    other: true,
+    re: new RegExp(`${NB}(${HY_MONTH})\\s+(\\d{1,2})(?:-ին|-ը|-ի)?${NE}`, 'iu'),
+    parse: (m) => ({ month: monthOf(m[1]!), day: Number(m[2]) }),
+  },
+);
+
 const FUTURE_BEFORE = /\b(?:will|shall|later|is to|are to|is due to|are due to|is expected to|are expected to|plans? to)\b[^.;]*$/i;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
- * Finds a date the text gives for an event ("on 18 October", "On September 27", "on Monday", "In September 2021,")
+ * Finds a date the text gives for an event ("on 18 October", "On September 27", "on Monday", "In September 2021,";
+ * "21 апреля", "le 26 septembre", "18 Kasım'da", "dekabrın 14-də", "օգոստոսի 8-ին")
  * and resolves it against the document's date: a year the text gives, else the latest such date not after it.
  * A month without a day resolves to YYYY-MM.
  */
-export function findStatedDate(text: string, docDate: string): { dateText: string; statedOn: string } | null {
+export function findStatedDate(
+  text: string,
+  docDate: string,
+  /** English forms only (with their "on"), or only the other languages' day-and-month forms. */
+  forms: 'english' | 'other' | 'all' = 'all',
+): { dateText: string; statedOn: string } | null {
   const [y, mo, d] = docDate.split('-').map(Number) as [number, number, number];
   const published = Date.UTC(y, mo - 1, d);
   // Without a publication date, only a date with its own year can be resolved ("on Monday" cannot).
   const dated = /^\d{4}-\d{2}-\d{2}$/.test(docDate) && !Number.isNaN(published);
-  for (const { re, parse } of PATTERNS) {
+  for (const { re, parse, other } of PATTERNS) {
+    if ((forms === 'english' && other) || (forms === 'other' && !other)) continue;
     const m = re.exec(text);
     if (!m) continue;
     const parsed = parse(m);

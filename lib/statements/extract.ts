@@ -286,17 +286,26 @@ function datesFor(ctx: Ctx, s: Statement): Pick<Statement, 'dateSource' | 'dateT
         /^\p{Lu}/u.test(surname) &&
         textOf(x).includes(surname) &&
         actor(x, x.sentence.start + textOf(x).indexOf(surname));
-  const own = findStatedDate(textOf(here), s.docDate);
+  const own = findStatedDate(textOf(here), s.docDate, 'english');
   if (own) return stated(own);
+  // The other languages' dates carry no "on": only one in the attribution dates the statement ("об этом 21 апреля он
+  // заявил"); one in the reported or quoted words dates what they tell of ("заявил, что 8 августа …").
+  const sentenceText = textOf(here);
+  const attribution =
+    s.kind === 'direct'
+      ? [...sentenceText].map((ch, i) => (here.sentence.start + i >= s.start && here.sentence.start + i < s.end ? ' ' : ch)).join('')
+      : sentenceText.replace(s.text, (m) => ' '.repeat(m.length));
+  const inAttribution = findStatedDate(attribution, s.docDate, 'other');
+  if (inAttribution) return stated(inAttribution);
   // The sentence before: its date, unless it is a month that dates that sentence's own event ("In July 2022, …")
   // rather than the speaker's.
   const prev = ctx.sentences[index - 1];
-  const before = prev && prev.passage === here.passage ? findStatedDate(textOf(prev), s.docDate) : null;
+  const before = prev && prev.passage === here.passage ? findStatedDate(textOf(prev), s.docDate, 'english') : null;
   if (before && (!/^In\s/.test(before.dateText) || names(prev!))) return stated(before);
   for (let i = index - 1; i >= 0 && here.passageIndex - ctx.sentences[i]!.passageIndex <= 6; i--) {
     const x = ctx.sentences[i]!;
     if (x.passage === here.passage || x.passage.kind !== 'paragraph' || !names(x)) continue;
-    const found = findStatedDate(textOf(x), s.docDate);
+    const found = findStatedDate(textOf(x), s.docDate, 'english');
     if (found) return stated(found);
   }
   return { dateSource: 'published' };

@@ -111,6 +111,17 @@ describe('reported speech in the languages of the press', () => {
   });
 });
 
+describe('dates of statements in the languages of the press', () => {
+  it('takes a date in the attribution, never one in the reported or quoted words', () => {
+    const said = reported(
+      'Премьер-министр Армении Никол Пашинян готов подписать хоть сегодня документ о мирном договоре, об этом 21 апреля он заявил, обращаясь в парламенте к депутатам оппозиции.',
+    );
+    expect(said.map((s) => [s.dateSource, s.statedOn])).toEqual([['stated', '2024-04-21']]);
+    const told = reported('Премьер-министр Армении Никол Пашинян заявил, что 8 августа в Вашингтоне было достигнуто мирное соглашение.');
+    expect(told.map((s) => s.dateSource)).toEqual(['published']);
+  });
+});
+
 describe('direct quotations in the languages of the press', () => {
   it('takes a quoted name after a naming noun for a name, not a statement', () => {
     const text =
