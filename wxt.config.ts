@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { assertLocales } from './lib/build/i18n';
 import { backstoryData, corpusAssetFiles, MATCHER_ASSET } from './lib/build/vite-plugin';
 
 const root = import.meta.dirname;
@@ -25,6 +26,8 @@ export default defineConfig({
     build: process.env.BACKSTORY_NO_MINIFY ? { minify: false } : {},
   }),
   hooks: {
+    // A message missing from a locale, or with other placeholders than the English one, fails the build.
+    'build:before': () => assertLocales(root),
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push(MATCHER_ASSET, 'data/kb.json', 'data/search-index.json');
     },
@@ -33,8 +36,10 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description: 'Cited context for news about the Armenia–Azerbaijan peace process.',
+    // From components/public/_locales in the browser's UI language (the options' language override cannot reach the manifest).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'activeTab', 'contextMenus', 'scripting'],
     // The content script's sites, requestable again from the popup when the user withheld or revoked them (Firefox).
     optional_host_permissions: ['<all_urls>'],
@@ -42,8 +47,8 @@ export default defineConfig({
     // A per-session URL keeps pages from probing for either.
     web_accessible_resources: [{ resources: [MATCHER_ASSET, 'card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
-      'toggle-site': { suggested_key: { default: 'Alt+Shift+B' }, description: 'Turn Backstory off or on for this site' },
-      'toggle-pause': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Pause Backstory everywhere, or resume' },
+      'toggle-site': { suggested_key: { default: 'Alt+Shift+B' }, description: '__MSG_commandToggleSite__' },
+      'toggle-pause': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandTogglePause__' },
     },
     ...(browser === 'firefox'
       ? {

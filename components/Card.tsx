@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Passage, Provenance } from '../lib/corpus/types';
-import { formatDate, numberCitations, passageDistinctions, statementCitation, textFragmentUrl } from '../lib/kb/citation';
+import { kindName, type Translator } from '../lib/i18n';
+import { useI18n } from '../lib/i18n/preact';
+import { numberCitations, passageDistinctions, statementCitation, textFragmentUrl } from '../lib/kb/citation';
 import { statementDateLabel } from '../lib/statements/dates';
 import type { CardData } from '../lib/messages';
 import type { Statement } from '../lib/statements/types';
@@ -22,16 +24,11 @@ export interface CardProps extends CardActions {
   pinned: boolean;
 }
 
-const KIND_LABEL: Record<string, string> = {
-  person: 'Person',
-  place: 'Place',
-  route: 'Route',
-  agreement: 'Agreement',
-  organisation: 'Organisation',
-  event: 'Event',
-  country: 'Country',
-  document: 'Document',
-};
+/** The kind in words, capitalised to start the line ("Person"). */
+function kindLabel({ t, locale }: Translator, kind: string): string {
+  const name = kindName(t, kind);
+  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+}
 
 type Cited = Passage & { source: Provenance };
 
@@ -42,13 +39,14 @@ const COPIED_MS = 2000;
 function useCopyStatus(onCopy: CardActions['onCopy']) {
   const [status, setStatus] = useState<{ key: string; message: string } | null>(null);
   const timer = useRef(0);
+  const { t } = useI18n();
   useEffect(() => () => window.clearTimeout(timer.current), []);
   const copy = async (key: string, text: string, what: string) => {
-    let message = `${what} copied`;
+    let message = t('cardCopiedWhat', { what });
     try {
       await onCopy(text);
     } catch {
-      message = 'Could not copy: the browser refused access to the clipboard';
+      message = t('cardCopyFailed');
     }
     setStatus({ key, message });
     window.clearTimeout(timer.current);
@@ -63,6 +61,8 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
   const cardRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const { status, copy } = useCopyStatus(actions.onCopy);
+  const tr = useI18n();
+  const { t } = tr;
   const aka = [
     ...new Set(
       [pageForm, ...entity.aliases.filter((a) => !a.rules.length).map((a) => a.text)].filter((a): a is string => !!a && a !== entity.name),
@@ -96,19 +96,25 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
       <header>
         <h2 id={titleId}>{entity.name}</h2>
         <div class="controls">
-          <button type="button" class="pin" aria-pressed={pinned} title={pinned ? 'Unpin' : 'Pin: keep open'} onClick={actions.onPin}>
-            {pinned ? 'Pinned' : 'Pin'}
+          <button
+            type="button"
+            class="pin"
+            aria-pressed={pinned}
+            title={pinned ? t('cardUnpin') : t('cardPinTitle')}
+            onClick={actions.onPin}
+          >
+            {pinned ? t('cardPinned') : t('cardPin')}
           </button>
-          <button type="button" class="close" aria-label="Close" onClick={actions.onClose}>
+          <button type="button" class="close" aria-label={t('close')} onClick={actions.onClose}>
             ×
           </button>
         </div>
       </header>
       <div class="body" ref={bodyRef}>
         <p class="kind">
-          {KIND_LABEL[entity.kind] ?? entity.kind}
+          {kindLabel(tr, entity.kind)}
           {entity.description.text ? ` · ${entity.description.text.replace(/\.$/, '')}` : ''}
-          {entity.kind === 'person' && roleDate ? ` (as of ${formatDate(roleDate)})` : ''}
+          {entity.kind === 'person' && roleDate ? ` ${t('cardAsOf', { date: tr.date(roleDate) })}` : ''}
           {entity.description.text ? (
             <>
               {' '}
@@ -118,7 +124,7 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
         </p>
         {aka.length > 0 && (
           <p class="aka">
-            Also:{' '}
+            {t('cardAlso')}{' '}
             {aka
               .map((a, i) => (a === pageForm ? <strong key={i}>{a}</strong> : <span key={i}>{a}</span>))
               .reduce<preact.ComponentChild[]>((acc, el, i) => (i ? [...acc, ', ', el] : [el]), [])}
@@ -126,11 +132,12 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
         )}
         {naming.map((n, i) => (
           <p class="naming" key={i}>
-            <span class="label">Naming:</span> {n.text} <Refs refs={n.refs} onJump={jump} />
+            <span class="label">{t('cardNaming')}</span> {n.text} <Refs refs={n.refs} onJump={jump} />
           </p>
         ))}
-        <section aria-label="Background">
-          <h3>Background</h3>
+        <section aria-label={t('cardBackground')}>
+          <h3>{t('cardBackground')}</h3>
+          {tr.locale !== 'en' && <p class="note">{t('sourcesLanguageNote')}</p>}
           <ul class="background">
             {background.map((b, i) => (
               <li key={i}>
@@ -141,8 +148,8 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
         </section>
         {(
           [
-            [`Said by ${entity.name}`, data.statementsBy],
-            [`Said about ${entity.name}`, data.statementsAbout],
+            [t('cardSaidBy', { name: entity.name }), data.statementsBy],
+            [t('cardSaidAbout', { name: entity.name }), data.statementsAbout],
           ] as const
         ).map(([title, statements]) => (
           <StatementList
@@ -155,8 +162,8 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
             copied={status?.key}
           />
         ))}
-        <section aria-label="Sources" class="sources">
-          <h3>Sources</h3>
+        <section aria-label={t('cardSources')} class="sources">
+          <h3>{t('cardSources')}</h3>
           <ol>
             {order.map((id, i) => {
               const p = data.passages[id];
@@ -167,9 +174,9 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
           </ol>
         </section>
         <footer>
-          Mentioned in {data.docCount} of {data.totalDocs} documents ·{' '}
+          {t('cardMentionedIn', { count: data.docCount, total: data.totalDocs })} ·{' '}
           <button type="button" class="link" onClick={() => actions.onSearchAll(entity.id)}>
-            Search all
+            {t('cardSearchAll')}
           </button>
         </footer>
       </div>
@@ -181,6 +188,7 @@ export function Card({ data, pageForm, pinned, ...actions }: CardProps) {
 }
 
 function Refs({ refs, onJump }: { refs: number[]; onJump: (n: number) => void }) {
+  const { t } = useI18n();
   return (
     <sup class="refs">
       {refs.map((r) => (
@@ -188,7 +196,7 @@ function Refs({ refs, onJump }: { refs: number[]; onJump: (n: number) => void })
           key={r}
           class="ref"
           href={`#backstory-source-${r}`}
-          aria-label={`source ${r}`}
+          aria-label={t('cardSourceNumber', { number: r })}
           onClick={(e) => {
             e.preventDefault();
             onJump(r);
@@ -213,17 +221,18 @@ function SourceItem({
   onOpen: (id: string) => void;
 }) {
   const original = textFragmentUrl(passage.source.url, passage.text);
+  const tr = useI18n();
   return (
     <li data-source={number}>
-      <button type="button" class="link source" onClick={() => onOpen(passage.id)} title="Open the passage in the reader">
-        {passage.source.publisher}, “{passage.source.title}”, {formatDate(passage.source.date)}
+      <button type="button" class="link source" onClick={() => onOpen(passage.id)} title={tr.t('cardOpenPassage')}>
+        {passage.source.publisher}, “{passage.source.title}”, {tr.date(passage.source.date)}
         {distinction ? `, ${distinction}` : ''}
       </button>
       {original && (
         <>
           {' · '}
           <a href={original} target="_blank" rel="noopener noreferrer">
-            original
+            {tr.t('cardOriginal')}
           </a>
         </>
       )}
@@ -246,6 +255,8 @@ function StatementList({
   copy: (key: string, text: string, what: string) => Promise<void>;
   copied: string | undefined;
 }) {
+  const tr = useI18n();
+  const { t } = tr;
   if (statements.length === 0) return null;
   return (
     <section aria-label={title}>
@@ -260,7 +271,7 @@ function StatementList({
                 <blockquote>“{s.text}”</blockquote>
               ) : (
                 <p class="reported">
-                  <span class="label">Reported:</span> {s.text}
+                  <span class="label">{t('cardReported')}</span> {s.text}
                 </p>
               )}
               <p class="meta">
@@ -269,17 +280,17 @@ function StatementList({
                 {s.kind === 'direct' ? (
                   <>
                     {' · '}
-                    <span class="kindlabel">quote</span>
+                    <span class="kindlabel">{t('badgeQuote')}</span>
                   </>
                 ) : null}{' '}
-                · <time dateTime={s.statedOn ?? s.docDate}>{statementDateLabel(s)}</time>
+                · <time dateTime={s.statedOn ?? s.docDate}>{statementDateLabel(s, tr)}</time>
                 {source && (
                   <>
                     {' · '}
                     <button type="button" class="link" onClick={() => actions.onOpenPassage(s.passage)}>
                       {source.publisher}
                     </button>
-                    {source.library && <span class="library"> · from your library</span>}
+                    {source.library && <span class="library"> · {t('fromYourLibrary')}</span>}
                   </>
                 )}
                 {source && (
@@ -287,18 +298,18 @@ function StatementList({
                     <button
                       type="button"
                       class="copy"
-                      title="Copy the citation as plain text"
-                      onClick={() => void copy(`${s.id}:text`, statementCitation(s, source).text, 'Citation')}
+                      title={t('cardCopyTextTitle')}
+                      onClick={() => void copy(`${s.id}:text`, statementCitation(s, source).text, t('cardCitation'))}
                     >
-                      {copied === `${s.id}:text` ? 'Copied' : 'Copy citation'}
+                      {copied === `${s.id}:text` ? t('cardCopied') : t('cardCopyCitation')}
                     </button>
                     <button
                       type="button"
                       class="copy"
-                      title="Copy the citation as Markdown"
-                      onClick={() => void copy(`${s.id}:markdown`, statementCitation(s, source).markdown, 'Markdown citation')}
+                      title={t('cardCopyMarkdownTitle')}
+                      onClick={() => void copy(`${s.id}:markdown`, statementCitation(s, source).markdown, t('cardMarkdownCitation'))}
                     >
-                      {copied === `${s.id}:markdown` ? 'Copied' : 'Markdown'}
+                      {copied === `${s.id}:markdown` ? t('cardCopied') : 'Markdown'}
                     </button>
                   </>
                 )}
@@ -335,6 +346,8 @@ h3 { font-size: 12px; letter-spacing: .04em; text-transform: uppercase; margin: 
 p { margin: 2px 0; }
 .kind, .aka, .meta, footer { font-size: 12.5px; color: #57606a; }
 .dark .kind, .dark .aka, .dark .meta, .dark footer { color: #8d96a0; }
+.note { font-size: 12px; color: #57606a; font-style: italic; }
+.dark .note { color: #8d96a0; }
 .naming { margin-top: 8px; font-size: 13px; background: #fff8c5; border-radius: 6px; padding: 6px 8px; }
 .dark .naming { background: #3b2f00; }
 .label { font-weight: 600; }

@@ -1,3 +1,5 @@
+import { useI18n } from '../lib/i18n/preact';
+
 /** Props: the site Backstory may not read, and how to ask the browser for it (from the click, a user gesture). */
 export interface HostPermissionNoticeProps {
   site: string;
@@ -9,13 +11,18 @@ export interface HostPermissionNoticeProps {
  * host permissions per site): says so, and offers to allow it.
  */
 export function HostPermissionNotice({ site, onAllow }: HostPermissionNoticeProps) {
+  const { t } = useI18n();
+  // The site's name is bold inside the sentence, wherever the language puts it.
+  const [before, after] = t('permissionNotAllowed', { site: '\u0000' }).split('\u0000');
   return (
     <section role="alert" class="permission-notice" data-testid="permission-notice">
       <p>
-        Backstory is not allowed to read <strong>{site}</strong>, so it cannot mark anything on this page.
+        {before}
+        <strong>{site}</strong>
+        {after}
       </p>
       <button type="button" onClick={onAllow}>
-        Allow on {site}
+        {t('permissionAllowOn', { site })}
       </button>
     </section>
   );

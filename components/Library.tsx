@@ -112,7 +112,12 @@ export function Library({ api }: { api: LibraryApi }) {
       ...read.flatMap((d) =>
         'error' in d
           ? []
-          : [{ ...d, provenance: { title: d.title, publisher: '', author: null, date: '', url: null, kind: 'news report' } }],
+          : [
+              {
+                ...d,
+                provenance: { title: d.title, publisher: '', author: null, date: '', url: null, kind: 'news report', ...d.provenance },
+              },
+            ],
       ),
     ]);
     setReport(failed);

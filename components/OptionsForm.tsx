@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { LOCALE_NAMES, LOCALES, type LocaleChoice, type MessageKey } from '../lib/i18n';
+import { useI18n } from '../lib/i18n/preact';
 import type { HighlightStyle, Settings } from '../lib/settings';
 
 /** Props: the settings and how to save a change. */
@@ -7,10 +9,10 @@ export interface OptionsFormProps {
   onChange: (next: Settings) => void;
 }
 
-const STYLES: [HighlightStyle, string, string][] = [
-  ['underline', 'Underline', 'A dotted line under each mention.'],
-  ['background', 'Background', 'A light yellow wash behind each mention.'],
-  ['none', 'None', 'Nothing is marked and pointing at text does nothing; Alt+Shift+J still moves through the mentions.'],
+const STYLES: [HighlightStyle, MessageKey, MessageKey][] = [
+  ['underline', 'styleUnderline', 'styleUnderlineHelp'],
+  ['background', 'styleBackground', 'styleBackgroundHelp'],
+  ['none', 'styleNone', 'styleNoneHelp'],
 ];
 
 /** One labelled group of settings, with its help text under the heading. */
@@ -31,43 +33,62 @@ function Group({ id, title, help, children }: { id: string; title: string; help?
 /** Every setting on one page: labelled groups, one control a row, each with its help text. */
 export function OptionsForm({ settings, onChange }: OptionsFormProps) {
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => onChange({ ...settings, [key]: value });
+  const { t } = useI18n();
   return (
     <form class="options" onSubmit={(e) => e.preventDefault()}>
-      <Group id="enabled" title="Backstory">
+      <Group id="enabled" title={t('extName')}>
         <div class="row">
           <label>
-            <input type="checkbox" name="enabled" checked={settings.enabled} onChange={() => set('enabled', !settings.enabled)} /> On
-            (unticked pauses it everywhere)
+            <input type="checkbox" name="enabled" checked={settings.enabled} onChange={() => set('enabled', !settings.enabled)} />{' '}
+            {t('optionsOn')}
           </label>
-          <p class="help">Alt+Shift+P does the same from any page.</p>
+          <p class="help">{t('optionsOnHelp')}</p>
         </div>
       </Group>
-      <Group id="style" title="How mentions are marked">
+      <Group id="language" title={t('optionsLanguage')} help={t('optionsLanguageHelp')}>
+        <div class="row field">
+          <label for="locale">{t('optionsLanguageLabel')}</label>
+          <select
+            id="locale"
+            name="locale"
+            value={settings.locale}
+            onChange={(e) => set('locale', (e.target as HTMLSelectElement).value as LocaleChoice)}
+          >
+            <option value="auto">{t('optionsLanguageAuto')}</option>
+            {LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LOCALE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </Group>
+      <Group id="style" title={t('optionsStyle')}>
         {STYLES.map(([style, label, help]) => (
           <div class="row" key={style}>
             <label>
               <input type="radio" name="style" value={style} checked={settings.style === style} onChange={() => set('style', style)} />{' '}
-              {label}
+              {t(label)}
             </label>
-            <p class="help">{help}</p>
+            <p class="help">{t(help)}</p>
           </div>
         ))}
       </Group>
-      <Group id="mentions" title="Which mentions" help="Marking only the first mention keeps long articles quiet.">
+      <Group id="mentions" title={t('optionsMentions')} help={t('optionsMentionsHelp')}>
         <div class="row">
           <label>
-            <input type="radio" name="mentions" checked={settings.mentions === 'every'} onChange={() => set('mentions', 'every')} /> Every
-            mention
+            <input type="radio" name="mentions" checked={settings.mentions === 'every'} onChange={() => set('mentions', 'every')} />{' '}
+            {t('optionsMentionsEvery')}
           </label>
         </div>
         <div class="row">
           <label>
-            <input type="radio" name="mentions" checked={settings.mentions === 'first'} onChange={() => set('mentions', 'first')} /> First
-            mention of each entity
+            <input type="radio" name="mentions" checked={settings.mentions === 'first'} onChange={() => set('mentions', 'first')} />{' '}
+            {t('optionsMentionsFirst')}
           </label>
         </div>
       </Group>
-      <Group id="countries" title="Countries">
+      <Group id="countries" title={t('optionsCountries')}>
         <div class="row">
           <label>
             <input
@@ -76,18 +97,14 @@ export function OptionsForm({ settings, onChange }: OptionsFormProps) {
               checked={settings.highlightCountries}
               onChange={() => set('highlightCountries', !settings.highlightCountries)}
             />{' '}
-            Also mark countries (Armenia, Azerbaijan, Russia, …)
+            {t('optionsCountriesMark')}
           </label>
-          <p class="help">Off by default: country names appear in almost every sentence of this news.</p>
+          <p class="help">{t('optionsCountriesHelp')}</p>
         </div>
       </Group>
-      <Group
-        id="sites"
-        title="Sites where Backstory is off"
-        help="Turn Backstory off for a site from the toolbar popup or with Alt+Shift+B."
-      >
+      <Group id="sites" title={t('optionsSites')} help={t('optionsSitesHelp')}>
         {settings.disabledSites.length === 0 ? (
-          <p class="row">None.</p>
+          <p class="row">{t('optionsSitesNone')}</p>
         ) : (
           <ul class="sites">
             {settings.disabledSites.map((site) => (
@@ -102,40 +119,33 @@ export function OptionsForm({ settings, onChange }: OptionsFormProps) {
                     )
                   }
                 >
-                  Turn back on
+                  {t('optionsSitesTurnOn')}
                 </button>
               </li>
             ))}
           </ul>
         )}
       </Group>
-      <Group
-        id="keyboard"
-        title="Keyboard"
-        help='On a page, these move through the marked mentions in reading order; Enter opens the card, Esc closes it. Write a key as "Alt+Shift+J"; leave a field empty to turn it off.'
-      >
+      <Group id="keyboard" title={t('optionsKeyboard')} help={t('optionsKeyboardHelp')}>
         {(
           [
-            ['next', 'Next mention'],
-            ['prev', 'Previous mention'],
+            ['next', 'optionsNextMention'],
+            ['prev', 'optionsPrevMention'],
           ] as const
         ).map(([key, label]) => (
           <div class="row field" key={key}>
-            <label for={`shortcut-${key}`}>{label}</label>
+            <label for={`shortcut-${key}`}>{t(label)}</label>
             <input
               type="text"
               id={`shortcut-${key}`}
               name={`shortcut-${key}`}
               value={settings.shortcuts[key]}
-              placeholder="off"
+              placeholder={t('optionsShortcutOff')}
               onChange={(e) => set('shortcuts', { ...settings.shortcuts, [key]: (e.target as HTMLInputElement).value.trim() })}
             />
           </div>
         ))}
-        <p class="help">
-          Alt+Shift+B turns Backstory off or on for the current site; Alt+Shift+P pauses it everywhere or resumes. Change or remove the
-          shortcuts at chrome://extensions/shortcuts (Firefox: Manage Extension Shortcuts in about:addons).
-        </p>
+        <p class="help">{t('optionsShortcutsHelp')}</p>
       </Group>
     </form>
   );

@@ -1,19 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { formatDate } from '../lib/kb/citation';
+import { useI18n } from '../lib/i18n/preact';
+import { kindName, type MessageKey } from '../lib/i18n';
 import { foldPattern } from '../lib/match/fold';
 import type { CorpusInfo, PageEntity, SearchHit } from '../lib/messages';
 import { exportHits, exportQuoteCheck, type ExportFormat } from '../lib/search/export';
 import { emptyRangeNote, parseQueryDates, rangeProblem } from '../lib/search/dates';
 import type { SearchFilters } from '../lib/search/query';
-import {
-  matchKindLabel,
-  NOT_ENGLISH_NOTE,
-  tokenize,
-  verdictLabel,
-  type QuoteCheckResult,
-  type QuoteMatch,
-} from '../lib/search/quote-check';
+import { matchKindLabel, tokenize, verdictLabel, type QuoteCheckResult, type QuoteMatch } from '../lib/search/quote-check';
 
 /** Everything the popup asks of the extension, injected so the components hold no extension API. */
 export interface PopupApi {
@@ -51,11 +45,12 @@ export function tabKeyTarget<T>(tabs: readonly T[], current: T, key: string): T 
 export function Popup({ api, initial = {}, layout = 'popup', children }: PopupProps) {
   const [tab, setTab] = useState<PopupTab>(initial.tab ?? (initial.check ? 'check' : 'search'));
   const [info, setInfo] = useState<CorpusInfo | null>(null);
+  const { t } = useI18n();
   useEffect(() => void api.corpusInfo().then(setInfo, () => setInfo(null)), [api]);
   const tabs: Array<[PopupTab, string]> = [
-    ['search', 'Search'],
-    ['page', 'On this page'],
-    ['check', 'Check a quote'],
+    ['search', t('popupTabSearch')],
+    ['page', t('popupTabPage')],
+    ['check', t('popupTabCheck')],
   ];
   const tabRow = useRef<HTMLElement>(null);
   // The tablist pattern: arrows move and select, only the selected tab is in the Tab order.
@@ -73,8 +68,8 @@ export function Popup({ api, initial = {}, layout = 'popup', children }: PopupPr
   return (
     <main class={`popup ${layout}`}>
       <header>
-        <h1>Backstory</h1>
-        <nav role="tablist" aria-label="Backstory" ref={tabRow} onKeyDown={onTabKey}>
+        <h1>{t('extName')}</h1>
+        <nav role="tablist" aria-label={t('extName')} ref={tabRow} onKeyDown={onTabKey}>
           {tabs.map(([id, label]) => (
             <button
               key={id}
@@ -122,21 +117,22 @@ export function Highlighted({ text, terms }: { text: string; terms: string[] }) 
 
 function ExportButtons({ label, make, api }: { label: string; make: (f: ExportFormat) => string; api: PopupApi }) {
   const [done, setDone] = useState<string | null>(null);
+  const { t } = useI18n();
   const formats: Array<[ExportFormat, string]> = [
-    ['text', 'Text'],
+    ['text', t('exportText')],
     ['markdown', 'Markdown'],
     ['csv', 'CSV'],
     ['json', 'JSON'],
   ];
   return (
     <div class="export" role="group" aria-label={label}>
-      <span>{label}:</span>
+      <span>{t('labelColon', { label })}</span>
       {formats.map(([f, name]) => (
         <button key={f} type="button" onClick={() => void api.copy(make(f)).then(() => setDone(name))}>
           {name}
         </button>
       ))}
-      {done && <span role="status"> Copied as {done}.</span>}
+      {done && <span role="status"> {t('exportCopiedAs', { format: done })}</span>}
     </div>
   );
 }
@@ -168,10 +164,10 @@ function FilterSelect(props: {
   );
 }
 
-const GROUPS: Array<[SearchHit['type'], string]> = [
-  ['entity', 'People, places and things'],
-  ['statement', 'Statements'],
-  ['passage', 'Passages'],
+const GROUPS: Array<[SearchHit['type'], MessageKey]> = [
+  ['entity', 'groupEntities'],
+  ['statement', 'groupStatements'],
+  ['passage', 'groupPassages'],
 ];
 
 /** The result groups, ordered by their best hit; groups without hits keep the default order at the end. */
@@ -200,8 +196,10 @@ function SearchPanel({
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const tr = useI18n();
+  const { t } = tr;
   useEffect(() => input.current?.focus(), []);
-  const problem = rangeProblem(filters.from, filters.to);
+  const problem = rangeProblem(filters.from, filters.to, tr);
   const dated = parseQueryDates(query);
   useEffect(() => {
     let current = true;
@@ -238,100 +236,102 @@ function SearchPanel({
     e.preventDefault();
   };
   const set = (patch: SearchFilters) => setFilters((f) => ({ ...f, ...patch }));
-  const coverage = info
-    ? `The corpus: ${info.documents.length} reports and articles, ${formatDate(info.from)} to ${formatDate(info.to)}.`
-    : '';
+  const coverage = info ? t('searchCoverage', { count: info.documents.length, from: tr.date(info.from), to: tr.date(info.to) }) : '';
   const anyFilter = Object.values(filters).some(Boolean);
   return (
-    <section aria-label="Search" onKeyDown={onKey}>
+    <section aria-label={t('popupTabSearch')} onKeyDown={onKey}>
       <input
         ref={input}
         type="search"
-        aria-label="Search people, places, statements"
-        placeholder="Zangezur, Bayramov obstacle, Alma Ata…"
+        aria-label={t('searchInputLabel')}
+        placeholder={t('searchPlaceholder')}
         value={query}
         onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         aria-controls="results"
         aria-activedescendant={ordered[active] ? `hit-${active}` : undefined}
       />
       <details class="filters" open={anyFilter}>
-        <summary>Filters{anyFilter ? ' (on)' : ''}</summary>
+        <summary>{anyFilter ? t('filtersOn') : t('filters')}</summary>
         <FilterSelect
-          label="Speaker"
-          any="any"
+          label={t('filterSpeaker')}
+          any={t('filterSpeakerAny')}
           value={filters.speaker}
-          options={info?.speakers.map((s) => [s.id, s.named ? s.name : `${s.name} (not named)`]) ?? []}
+          options={info?.speakers.map((s) => [s.id, s.named ? s.name : t('speakerNotNamed', { name: s.name })]) ?? []}
           onChange={(speaker) => set({ speaker })}
         />
         <FilterSelect
-          label="Entity"
-          any="anything"
+          label={t('filterEntity')}
+          any={t('filterEntityAny')}
           value={filters.entity}
           options={info?.entities.map((e) => [e.id, e.name]) ?? []}
           onChange={(entity) => set({ entity })}
         />
         <FilterSelect
-          label="Source"
-          any="all"
+          label={t('filterSource')}
+          any={t('filterSourceAny')}
           value={filters.doc}
           options={info?.documents.map((d) => [d.id, `${d.publisher} (${d.date})`]) ?? []}
           onChange={(doc) => set({ doc })}
         />
         <FilterSelect
-          label="Documents"
-          any="bundled and my library"
+          label={t('filterDocuments')}
+          any={t('filterDocumentsAny')}
           value={filters.source === 'all' ? undefined : filters.source}
           options={[
-            ['bundled', 'bundled corpus only'],
-            ['library', 'my library only'],
+            ['bundled', t('filterDocumentsBundled')],
+            ['library', t('filterDocumentsLibrary')],
           ]}
           onChange={(source) => set({ source: source as SearchFilters['source'] })}
         />
         <FilterSelect
-          label="Kind"
-          any="any"
+          label={t('filterKind')}
+          any={t('filterKindAny')}
           value={filters.kind}
           options={[
-            ['direct', 'direct quote'],
-            ['reported', 'reported speech'],
+            ['direct', t('kindDirect')],
+            ['reported', t('kindReported')],
           ]}
           onChange={(kind) => set({ kind: kind as SearchFilters['kind'] })}
         />
         <label>
-          From{' '}
+          {t('filterFrom')}{' '}
           <input
             type="date"
-            aria-label="From"
+            aria-label={t('filterFrom')}
             value={filters.from ?? ''}
             onChange={(e) => set({ from: (e.target as HTMLInputElement).value || undefined })}
           />
         </label>
         <label>
-          To{' '}
+          {t('filterTo')}{' '}
           <input
             type="date"
-            aria-label="To"
+            aria-label={t('filterTo')}
             value={filters.to ?? ''}
             onChange={(e) => set({ to: (e.target as HTMLInputElement).value || undefined })}
           />
         </label>
         {anyFilter && (
           <button type="button" onClick={() => setFilters({})}>
-            Clear filters
+            {t('filtersClear')}
           </button>
         )}
       </details>
       {error && <p role="alert">{error}</p>}
       {dated.dateText && (
         <p class="dated" role="status">
-          Dated {dated.from === dated.to ? formatDate(dated.from!) : `${formatDate(dated.from!)} to ${formatDate(dated.to!)}`} (from “
-          {dated.dateText}”){dated.text ? `, matching “${dated.text}”` : ''}.
+          {t(dated.text ? 'datedMatching' : 'dated', {
+            range: dated.from === dated.to ? tr.date(dated.from!) : t('dateRange', { from: tr.date(dated.from!), to: tr.date(dated.to!) }),
+            dateText: dated.dateText,
+            text: dated.text ?? '',
+          })}
         </p>
       )}
       {!query && !anyFilter && (
         <div class="empty">
-          <p>Search people, places, agreements and what was said about them. {coverage}</p>
-          <p>Try:</p>
+          <p>{t('searchIntro', { coverage })}</p>
+          {tr.locale !== 'en' && <p class="note">{t('sourcesLanguageNote')}</p>}
+          <p>{t('searchTry')}</p>
           <p class="suggestions">
             {info?.entities.slice(0, 8).map((e) => (
               <button key={e.id} type="button" onClick={() => setQuery(e.name)}>
@@ -343,12 +343,9 @@ function SearchPanel({
       )}
       {(query || anyFilter) && hits.length === 0 && !error && (
         <div class="empty" role="status">
-          <p>
-            No results{query ? ` for “${query}”` : ''}. {coverage} It covers the Armenia–Azerbaijan peace process: the people, places,
-            agreements and statements in those sources.
-          </p>
+          <p>{query ? t('noResultsFor', { query, coverage }) : t('noResults', { coverage })}</p>
           {info && (filters.from || filters.to || dated.dateText) && (
-            <p>{emptyRangeNote(info.dates, filters.from ?? dated.from, filters.to ?? dated.to)}</p>
+            <p>{emptyRangeNote(info.dates, filters.from ?? dated.from, filters.to ?? dated.to, tr)}</p>
           )}
           <p class="suggestions">
             {info?.entities.slice(0, 6).map((e) => (
@@ -359,15 +356,16 @@ function SearchPanel({
           </p>
         </div>
       )}
-      {hits.length > 0 && <ExportButtons label="Copy all results" api={api} make={(f) => exportHits(ordered, f)} />}
-      <div id="results" data-testid="results" role="listbox" aria-label="Results">
-        {groups.map(([type, label]) => {
+      {hits.length > 0 && <ExportButtons label={t('copyAllResults')} api={api} make={(f) => exportHits(ordered, f)} />}
+      <div id="results" data-testid="results" role="listbox" aria-label={t('results')}>
+        {groups.map(([type, key]) => {
+          const label = t(key);
           const group = hits.filter((h) => h.type === type);
           if (group.length === 0) return null;
           return (
             <section key={type} class="group" aria-label={label}>
               <h2>
-                {label} <span class="count">{group.length}</span>
+                {label} <span class="count">{tr.number(group.length)}</span>
               </h2>
               <ul>
                 {group.map((h) => {
@@ -386,15 +384,17 @@ function SearchPanel({
                       <strong>
                         <Highlighted text={h.title} terms={h.terms} />
                       </strong>
-                      {h.type === 'statement' && <span class={`badge ${h.kind}`}>{h.kind === 'direct' ? 'quote' : 'reported'}</span>}
-                      {h.date && <small> · {formatDate(h.date)}</small>}
+                      {h.type === 'statement' && (
+                        <span class={`badge ${h.kind}`}>{h.kind === 'direct' ? t('badgeQuote') : t('badgeReported')}</span>
+                      )}
+                      {h.date && <small> · {tr.date(h.date)}</small>}
                       <div class={h.type === 'statement' && h.kind === 'direct' ? 'text quote' : 'text'}>
                         <Highlighted text={h.text.length > 240 ? `${h.text.slice(0, 240)}…` : h.text} terms={h.terms} />
                       </div>
                       {h.citation && (
                         <small class="source">
                           {h.citation.publisher}, “{h.citation.title}”
-                          {h.citation.library && <span class="badge library"> from your library</span>}
+                          {h.citation.library && <span class="badge library"> {t('fromYourLibrary')}</span>}
                           <button
                             type="button"
                             class="copy"
@@ -403,7 +403,7 @@ function SearchPanel({
                               void api.copy(exportHits([h], 'text'));
                             }}
                           >
-                            Copy
+                            {t('copy')}
                           </button>
                         </small>
                       )}
@@ -421,13 +421,13 @@ function SearchPanel({
 
 function PagePanel({ api }: { api: PopupApi }) {
   const [entities, setEntities] = useState<PageEntity[] | null | undefined>(undefined);
+  const { t } = useI18n();
   useEffect(() => void api.pageEntities().then(setEntities, () => setEntities(null)), [api]);
-  if (entities === undefined) return <p>Looking at this page…</p>;
-  if (entities === null)
-    return <p role="status">Backstory is not running on this page (it is off here, paused, or the page does not allow extensions).</p>;
-  if (entities.length === 0) return <p role="status">Nothing from the knowledge base is mentioned on this page.</p>;
+  if (entities === undefined) return <p>{t('pageLooking')}</p>;
+  if (entities === null) return <p role="status">{t('pageNotRunning')}</p>;
+  if (entities.length === 0) return <p role="status">{t('pageNothing')}</p>;
   return (
-    <section aria-label="On this page">
+    <section aria-label={t('popupTabPage')}>
       <ul class="page-entities" data-testid="page-entities">
         {entities.map((e) => (
           <li key={e.id}>
@@ -435,7 +435,7 @@ function PagePanel({ api }: { api: PopupApi }) {
               {e.name}
             </button>{' '}
             <small>
-              {e.kind} · {e.count} {e.count === 1 ? 'mention' : 'mentions'}
+              {kindName(t, e.kind)} · {t('mentionCount', { count: e.count })}
             </small>
           </li>
         ))}
@@ -446,25 +446,22 @@ function PagePanel({ api }: { api: PopupApi }) {
 
 /** Shows the checked words against the source's: a legend, then the diff (your words struck through, the source's underlined). */
 function Diff({ m }: { m: QuoteMatch }) {
+  const { t } = useI18n();
   return (
-    <p class="diff" aria-label="Differences from the source wording">
+    <p class="diff" aria-label={t('diffLabel')}>
       {m.diff.map((d, i) =>
         d.op === 'equal' ? (
           <span key={i}>{d.text} </span>
         ) : d.op === 'replace' ? (
           <span key={i} class={d.negation ? 'negation' : undefined}>
-            <del title="your words">{d.checked}</del> <ins title="the source’s words">{d.source}</ins>{' '}
+            <del title={t('diffYourWords')}>{d.checked}</del> <ins title={t('diffSourceWords')}>{d.source}</ins>{' '}
           </span>
         ) : d.op === 'missing' ? (
-          <ins
-            key={i}
-            class={d.negation ? 'negation' : undefined}
-            title={d.outside ? 'cut from your text: the reporter’s words between two quoted fragments' : 'cut from your text'}
-          >
+          <ins key={i} class={d.negation ? 'negation' : undefined} title={d.outside ? t('diffCutOutside') : t('diffCut')}>
             {d.source}{' '}
           </ins>
         ) : (
-          <del key={i} class={d.negation ? 'negation' : undefined} title="your words, not in the source">
+          <del key={i} class={d.negation ? 'negation' : undefined} title={t('diffNotInSource')}>
             {d.checked}{' '}
           </del>
         ),
@@ -478,6 +475,8 @@ function CheckPanel({ api, initialText }: { api: PopupApi; initialText: string }
   const [result, setResult] = useState<QuoteCheckResult | null>(null);
   const [checking, setChecking] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const tr = useI18n();
+  const { t } = tr;
   const run = (value: string) => {
     setChecking(tokenize(value).norm.length);
     setError(null);
@@ -490,7 +489,7 @@ function CheckPanel({ api, initialText }: { api: PopupApi; initialText: string }
     if (initialText) run(initialText);
   }, []);
   return (
-    <section aria-label="Check a quote" aria-busy={checking !== null}>
+    <section aria-label={t('popupTabCheck')} aria-busy={checking !== null}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -498,42 +497,42 @@ function CheckPanel({ api, initialText }: { api: PopupApi; initialText: string }
         }}
       >
         <textarea
-          aria-label="Quote to check"
+          aria-label={t('checkInputLabel')}
           rows={4}
-          placeholder="Paste a quote to check it against the sources"
+          placeholder={t('checkPlaceholder')}
           value={text}
           onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
         />
         <button type="submit" disabled={checking !== null}>
-          Check
+          {t('checkButton')}
         </button>
       </form>
       {checking !== null && (
         <p class="checking" role="status" data-testid="checking">
-          <progress aria-label="Checking" /> Checking {checking} {checking === 1 ? 'word' : 'words'} against every statement and passage…
+          <progress aria-label={t('checkingLabel')} /> {t('checkingWords', { count: checking })}
         </p>
       )}
       {error && <p role="alert">{error}</p>}
       {result && checking === null && (
         <div class="check-result" data-testid="check-result" data-verdict={result.verdict}>
           <p class={`verdict ${result.verdict}`} role="status">
-            {result.tooShort ? 'Type at least three words to check a quote.' : verdictLabel(result)}
+            {result.tooShort ? t('checkTooShort') : verdictLabel(result, tr)}
           </p>
           {result.language && (
             <p class="note" data-testid="language-note">
-              {NOT_ENGLISH_NOTE}
+              {t('checkNotEnglish')}
             </p>
           )}
           {result.matches.length > 0 && (
-            <p class="legend" aria-label="Legend">
-              <del>your words</del> <ins>the source’s words</ins> <span class="negation">a negation on one side only</span>
+            <p class="legend" aria-label={t('legend')}>
+              <del>{t('diffYourWords')}</del> <ins>{t('diffSourceWords')}</ins> <span class="negation">{t('legendNegation')}</span>
             </p>
           )}
           {result.matches.map((m) => (
             <div class="match" key={m.id}>
               <p class="who">
-                {m.speaker ? [m.speaker.name, m.speaker.role].filter(Boolean).join(', ') : 'Narration (no speaker)'}{' '}
-                <span class={`badge ${m.statementKind ?? 'narration'}`}>{matchKindLabel(m)}</span> · {formatDate(m.date)} ·{' '}
+                {m.speaker ? [m.speaker.name, m.speaker.role].filter(Boolean).join(', ') : t('narrationNoSpeaker')}{' '}
+                <span class={`badge ${m.statementKind ?? 'narration'}`}>{matchKindLabel(m, tr)}</span> · {tr.date(m.date)} ·{' '}
                 <button type="button" class="link" onClick={() => api.openPassage(m.passage)}>
                   {m.source.author ? `${m.source.author}, ` : ''}
                   {m.source.publisher}, “{m.source.title}”
@@ -541,25 +540,25 @@ function CheckPanel({ api, initialText }: { api: PopupApi; initialText: string }
               </p>
               {m.negation && (
                 <p class="warning" role="note">
-                  A negation differs between your text and the source: the meaning may be reversed.
+                  {t('checkNegation')}
                 </p>
               )}
               <Diff m={m} />
               <p class="source-wording">
-                The source’s words: <q>{m.sourceText}</q>
+                {t('sourceWordsColon')} <q>{m.sourceText}</q>
               </p>
               {m.context && (
                 <details class="context">
-                  <summary>The narration around it ({m.context.passage})</summary>
+                  <summary>{t('narrationAround', { passage: m.context.passage })}</summary>
                   <p>{m.context.text}</p>
                 </details>
               )}
             </div>
           ))}
           {result.matches.length > 0 && result.unmatched.length > 0 && (
-            <p class="unmatched">Not found in any source: {result.unmatched.map((u) => `“${u}”`).join(', ')}</p>
+            <p class="unmatched">{t('notFoundIn', { fragments: result.unmatched.map((u) => t('quoted', { text: u })).join(', ') })}</p>
           )}
-          {!result.tooShort && <ExportButtons label="Copy result" api={api} make={(f) => exportQuoteCheck(result, f)} />}
+          {!result.tooShort && <ExportButtons label={t('copyResult')} api={api} make={(f) => exportQuoteCheck(result, f)} />}
         </div>
       )}
     </section>

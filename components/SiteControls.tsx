@@ -1,4 +1,5 @@
 import type { Settings } from '../lib/settings';
+import { useI18n } from '../lib/i18n/preact';
 import { isActiveOn, toggleSite } from '../lib/settings';
 
 /** Props: the current settings, the current tab's site, and how to save a change. */
@@ -11,25 +12,26 @@ export interface SiteControlsProps {
 /** Off-on-this-site and pause-everywhere switches, with the current state in words. */
 export function SiteControls({ settings, site, onChange }: SiteControlsProps) {
   const siteOff = !!site && settings.disabledSites.includes(site);
+  const { t } = useI18n();
   const state = !settings.enabled
-    ? 'Paused everywhere'
+    ? t('statePaused')
     : siteOff
-      ? `Off on ${site}`
+      ? t('stateOffOn', { site: site! })
       : site && isActiveOn(settings, site)
-        ? `On for ${site}`
-        : 'On';
+        ? t('stateOnFor', { site })
+        : t('stateOn');
   return (
-    <section aria-label="Backstory on this site" class="site-controls">
+    <section aria-label={t('siteControlsLabel')} class="site-controls">
       <p data-testid="state" class="state">
         {state}
       </p>
       <label>
-        <input type="checkbox" checked={!siteOff} disabled={!site} onChange={() => site && onChange(toggleSite(settings, site))} /> On for
-        this site
+        <input type="checkbox" checked={!siteOff} disabled={!site} onChange={() => site && onChange(toggleSite(settings, site))} />{' '}
+        {t('siteOnForThis')}
       </label>
       <label>
-        <input type="checkbox" checked={!settings.enabled} onChange={() => onChange({ ...settings, enabled: !settings.enabled })} /> Pause
-        everywhere
+        <input type="checkbox" checked={!settings.enabled} onChange={() => onChange({ ...settings, enabled: !settings.enabled })} />{' '}
+        {t('sitePauseEverywhere')}
       </label>
     </section>
   );

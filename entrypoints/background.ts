@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { pageLibrary } from '../lib/background/page-library';
 import { BackgroundService } from '../lib/background/service';
 import { createLibrary } from '../lib/library/host';
+import { currentTranslator, watchTranslator } from '../lib/i18n/browser';
 import type { KnowledgeBase } from '../lib/kb/types-kb';
 import type { Message } from '../lib/messages';
 import { toggleSite, updateSettings } from '../lib/settings';
@@ -42,12 +43,18 @@ export default defineBackground(() => {
     if (info.menuItemId !== 'add-page' || tab?.id === undefined) return;
     await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?addTab=${tab.id}` });
   };
-  browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: 'check-quote', title: 'Check quote in Backstory', contexts: ['selection'] });
-    browser.contextMenus.create({ id: 'add-page', title: 'Add this page to my library', contexts: ['page'] });
+  browser.runtime.onInstalled.addListener(async () => {
+    const { t } = await currentTranslator();
+    browser.contextMenus.create({ id: 'check-quote', title: t('menuCheckQuote'), contexts: ['selection'] });
+    browser.contextMenus.create({ id: 'add-page', title: t('menuAddPage'), contexts: ['page'] });
     // After an update the matcher's format may have changed: compile the user's entities again.
     void pages.syncEntities().catch(() => {});
   });
+  // The menu follows the language chosen in the options at once (the initial call comes before the menu exists).
+  watchTranslator(({ t }) => {
+    void browser.contextMenus.update('check-quote', { title: t('menuCheckQuote') }).catch(() => {});
+    void browser.contextMenus.update('add-page', { title: t('menuAddPage') }).catch(() => {});
+  }, new AbortController().signal);
   browser.contextMenus.onClicked.addListener((info, tab) => void checkSelection(info).then(() => addPage(info, tab)));
   (globalThis as { backstoryAddPage?: typeof addPage }).backstoryAddPage = addPage;
   // Tests call the same handler the menu calls (the browser's own menu cannot be clicked headless).

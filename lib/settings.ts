@@ -1,3 +1,5 @@
+import { LOCALES, type LocaleChoice } from './i18n/locales';
+
 /** How mentions are marked on the page. */
 export type HighlightStyle = 'underline' | 'background' | 'none';
 
@@ -14,6 +16,8 @@ export interface Settings {
   highlightCountries: boolean;
   /** In-page keys that move to the next and previous mention ("Alt+Shift+J"); empty turns one off. */
   shortcuts: { next: string; prev: string };
+  /** The interface language: the browser's ("auto") or one the reader chose. */
+  locale: LocaleChoice;
 }
 
 /** Storage key of the settings object. */
@@ -27,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mentions: 'every',
   highlightCountries: false,
   shortcuts: { next: 'Alt+Shift+J', prev: 'Alt+Shift+K' },
+  locale: 'auto',
 };
 
 /** Merges stored values over the defaults, dropping anything malformed. */
@@ -42,6 +47,7 @@ export function normalizeSettings(stored: unknown): Settings {
       next: typeof s.shortcuts?.next === 'string' ? s.shortcuts.next : DEFAULT_SETTINGS.shortcuts.next,
       prev: typeof s.shortcuts?.prev === 'string' ? s.shortcuts.prev : DEFAULT_SETTINGS.shortcuts.prev,
     },
+    locale: (LOCALES as readonly unknown[]).includes(s.locale) ? s.locale! : 'auto',
   };
 }
 

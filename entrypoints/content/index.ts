@@ -1,6 +1,7 @@
-import { browser } from 'wxt/browser';
+import prefilter from 'virtual:backstory/prefilter';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { loadCardUi } from '../../lib/content/card-ui';
+import { browser } from '../../lib/content/extension-api';
 import { report, startContentScript } from '../../lib/content/main';
 import { USER_MATCHER_KEY } from '../../lib/content/user-matcher';
 import { fetchMatcherTables } from '../../lib/match/load';
@@ -12,14 +13,11 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     try {
-      const [settings, tables, stored] = await Promise.all([
-        loadSettings(browser.storage.local),
-        fetchMatcherTables(browser.runtime.getURL('/data/matcher.json')),
-        browser.storage.local.get(USER_MATCHER_KEY),
-      ]);
+      const [settings, stored] = await Promise.all([loadSettings(browser.storage.local), browser.storage.local.get(USER_MATCHER_KEY)]);
       const { controller, setUserTables } = startContentScript(
         document,
-        tables,
+        // The tables are read only when the page may mention something (most pages do not).
+        { prefilter, load: () => fetchMatcherTables(browser.runtime.getURL('/data/matcher.json')) },
         settings,
         ctx.signal,
         {
@@ -36,13 +34,15 @@ export default defineContentScript({
         if (USER_MATCHER_KEY in changes) setUserTables(changes[USER_MATCHER_KEY]!.newValue).catch(report);
       };
       browser.storage.onChanged.addListener(onStorage);
-      // The popup asks the tab what is on it, and to scroll to an entity.
-      const onMessage = (msg: unknown) => {
+      // The popup asks the tab what is on it, and to scroll to an entity. Answered with sendResponse, at once:
+      // without the polyfill, Chrome does not take a returned promise as the answer.
+      const onMessage = ((msg: unknown, _sender: unknown, sendResponse: (answer: unknown) => void) => {
         const m = msg as Message;
-        if (m?.type === 'pageEntities') return Promise.resolve(controller.pageEntities());
-        if (m?.type === 'scrollTo') return Promise.resolve({ ok: controller.scrollTo((m.payload as { entity: string }).entity) });
-        return undefined;
-      };
+        if (m?.type === 'pageEntities') sendResponse(controller.pageEntities());
+        else if (m?.type === 'scrollTo') sendResponse({ ok: controller.scrollTo((m.payload as { entity: string }).entity) });
+        else return undefined;
+        return true;
+      }) as Parameters<typeof browser.runtime.onMessage.addListener>[0];
       browser.runtime.onMessage.addListener(onMessage);
       ctx.onInvalidated(() => {
         browser.storage.onChanged.removeListener(onStorage);

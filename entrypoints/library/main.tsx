@@ -33,7 +33,11 @@ const api: LibraryApi = {
       files.map(async (f) => {
         try {
           checkFileSize(f.name, f.size); // before reading an oversized file into memory
-          return readDraft(f.name, new Uint8Array(await f.arrayBuffer()));
+          const draft = readDraft(f.name, new Uint8Array(await f.arrayBuffer()));
+          if (draft.format !== 'html') return draft;
+          // A saved page gets the article extraction of "Add this page", loaded only when one is imported.
+          const { articleDraft } = await import('../../lib/library/html-file');
+          return articleDraft(draft, (html) => new DOMParser().parseFromString(html, 'text/html'));
         } catch (error) {
           return { name: f.name, error: (error as Error).message };
         }

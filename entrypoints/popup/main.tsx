@@ -5,6 +5,8 @@ import { HostPermissionNotice } from '../../components/HostPermissionNotice';
 import { AddPage, type AddPageApi } from '../../components/AddPage';
 import { Popup, type PopupApi } from '../../components/Popup';
 import { SiteControls } from '../../components/SiteControls';
+import { useTranslator } from '../../lib/i18n/use-translator';
+import { I18n } from '../../lib/i18n/preact';
 import { message, type MessageApi } from '../../lib/messages';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import { TRACE } from '../../lib/trace';
@@ -55,6 +57,7 @@ function App() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState<string | null>(null);
   const [withheld, setWithheld] = useState<string | null>(null);
+  const tr = useTranslator();
   useEffect(() => {
     void loadSettings(browser.storage.local).then(setSettings);
     void activeTab().then(async (tab) => {
@@ -78,20 +81,22 @@ function App() {
     void browser.storage.local.set({ [SETTINGS_KEY]: next });
   };
   return (
-    <Popup api={api} initial={initial} layout={layout}>
-      {withheld && <HostPermissionNotice site={new URL(withheld.replace('/*', '/')).hostname} onAllow={allow} />}
-      <AddPage api={addApi} auto={addTab !== null} />
-      {settings && <SiteControls settings={settings} site={site} onChange={save} />}
-      <p>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
-        </button>
-        {' · '}
-        <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
-          My library
-        </button>
-      </p>
-    </Popup>
+    <I18n.Provider value={tr}>
+      <Popup api={api} initial={initial} layout={layout}>
+        {withheld && <HostPermissionNotice site={new URL(withheld.replace('/*', '/')).hostname} onAllow={allow} />}
+        <AddPage api={addApi} auto={addTab !== null} />
+        {settings && <SiteControls settings={settings} site={site} onChange={save} />}
+        <p>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {tr.t('settingsLink')}
+          </button>
+          {' · '}
+          <button type="button" class="link" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') })}>
+            {tr.t('myLibrary')}
+          </button>
+        </p>
+      </Popup>
+    </I18n.Provider>
   );
 }
 

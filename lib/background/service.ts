@@ -85,9 +85,11 @@ export class BackgroundService {
         return this.searchAll(index, kb, req.query, req.filters);
       }
       case 'checkQuote': {
-        const all = await this.kbFor(kb);
-        if (this.candidates?.kb !== all) this.candidates = { kb: all, list: quoteCandidates(all) };
-        return checkQuote(all, (message.payload as MessageApi['checkQuote']['request']).text, this.candidates.list);
+        const text = (message.payload as MessageApi['checkQuote']['request']).text;
+        // With a library, the candidates are the bundled corpus and the library documents closest to the text.
+        if (this.library && !(await this.library.isEmpty())) return checkQuote(kb, text, await this.library.quoteIndex(text, kb));
+        if (this.candidates?.kb !== kb) this.candidates = { kb, list: quoteCandidates(kb) };
+        return checkQuote(kb, text, this.candidates.list);
       }
       case 'corpusInfo':
         return corpusInfo(await this.kbFor(kb));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import MiniSearch from 'minisearch';
-import { compileMatcher } from '../kb/compile';
+import { compileMatcher, entitySpellings } from '../kb/compile';
 import { parseEntities } from '../kb/load';
 import type { CitedText } from '../kb/types';
 import { KB_VERSION, type KbEntity, type KnowledgeBase } from '../kb/types-kb';
@@ -80,7 +80,9 @@ export function buildAll(seedsDir: string, displayRoot = process.cwd()): BuildOu
 export function searchDocs(kb: KnowledgeBase): SearchDoc[] {
   const dateOf = new Map(kb.docs.map((d) => [d.id, d.provenance.date]));
   const out: SearchDoc[] = [];
-  for (const e of kb.entities) out.push(entitySearchDoc(e));
+  // Search finds an entity by every spelling the matcher derives for it too ("Լավրովի", "Нахиджеван", "Mariya Zaxarova").
+  const spellings = entitySpellings(kb.entities);
+  kb.entities.forEach((e, i) => out.push(entitySearchDoc({ ...e, aliases: [...e.aliases, ...spellings[i]!.map((text) => ({ text }))] })));
   for (const s of kb.statements) {
     out.push({
       id: `statement:${s.id}`,

@@ -5,6 +5,11 @@ import { buildAll, type BuildOutput } from './kb';
 /** Virtual module with the compiled matcher tables, for tests that run the content script's code in Node. */
 export const MATCHER_MODULE_ID = 'virtual:backstory/matcher';
 const RESOLVED_ID = '\0' + MATCHER_MODULE_ID;
+/** Virtual module with the matcher's prefilter source alone: the content script ships it inline (see LazyMatcher). */
+export const PREFILTER_MODULE_ID = 'virtual:backstory/prefilter';
+const RESOLVED_PREFILTER_ID = '\0' + PREFILTER_MODULE_ID;
+/** What `wxt/browser` becomes with the polyfill module, and what scripts running in pages get instead. */
+const POLYFILL_IDS = new Set(['wxt/browser', '@wxt-dev/webextension-polyfill/browser']);
 
 let cached: { key: string; output: BuildOutput } | null = null;
 
@@ -15,17 +20,31 @@ export function corpusBuild(root: string): BuildOutput {
   return cached.output;
 }
 
-/** Vite plugin that serves the matcher tables as a module, built from seeds/ at build time. */
+/**
+ * Vite plugin that serves the matcher tables (and their prefilter alone) as modules, built from seeds/ at
+ * build time; and that gives scripts running in pages (WXT builds those as IIFE) the bare extension API
+ * instead of webextension-polyfill, whose load the content script would pay on every page.
+ */
 export function backstoryData(root: string): Plugin {
+  let inPage = false;
   return {
     name: 'backstory-data',
+    enforce: 'pre',
+    configResolved(config) {
+      const lib = config.build.lib;
+      inPage = !!lib && (lib.formats ?? []).includes('iife');
+    },
     resolveId(id) {
-      return id === MATCHER_MODULE_ID ? RESOLVED_ID : null;
+      if (id === MATCHER_MODULE_ID) return RESOLVED_ID;
+      if (id === PREFILTER_MODULE_ID) return RESOLVED_PREFILTER_ID;
+      if (inPage && POLYFILL_IDS.has(id)) return resolve(root, 'lib/content/extension-api.ts');
+      return null;
     },
     load(id) {
-      if (id !== RESOLVED_ID) return null;
+      if (id !== RESOLVED_ID && id !== RESOLVED_PREFILTER_ID) return null;
       this.addWatchFile(resolve(root, 'seeds/entities.yaml'));
-      return `export default ${JSON.stringify(corpusBuild(root).matcher)};`;
+      const { matcher } = corpusBuild(root);
+      return `export default ${JSON.stringify(id === RESOLVED_ID ? matcher : (matcher.prefilter ?? null))};`;
     },
   };
 }

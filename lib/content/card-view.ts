@@ -1,6 +1,8 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { h } from 'preact';
 import { Card, CARD_CSS, type CardActions } from '../../components/Card';
+import { liveTranslator, onLiveTranslator } from '../i18n/live';
+import { I18n } from '../i18n/preact';
 import type { CardData } from '../messages';
 import { OverlayHost } from '../ui/overlay-host';
 
@@ -19,6 +21,9 @@ export class CardView {
   private readonly host: OverlayHost;
   private stopPositioning: (() => void) | null = null;
   private anchor: Range | null = null;
+  private shown: [Range, CardData, boolean] | null = null;
+  // A language chosen in the options while the card is open applies to it at once.
+  private readonly stopLanguage = onLiveTranslator(() => this.shown && this.render(...this.shown));
 
   constructor(
     private readonly doc: Document,
@@ -38,8 +43,18 @@ export class CardView {
   /** Renders the card for a mention, and places it beside the mention's range. */
   render(range: Range, data: CardData, pinned: boolean): void {
     const dark = prefersDark(this.doc);
+    const tr = liveTranslator();
+    this.shown = [range, data, pinned];
     this.host.render(
-      h('div', { class: dark ? 'theme dark' : 'theme' }, h(Card, { ...this.handlers, data, pageForm: range.toString(), pinned })),
+      h(
+        I18n.Provider,
+        { value: tr },
+        h(
+          'div',
+          { class: dark ? 'theme dark' : 'theme', lang: tr.locale },
+          h(Card, { ...this.handlers, data, pageForm: range.toString(), pinned }),
+        ),
+      ),
     );
     this.host.root.querySelector('.card')?.classList.toggle('dark', dark);
     if (range !== this.anchor) this.position(range);
@@ -54,6 +69,8 @@ export class CardView {
   destroy(): void {
     this.stopPositioning?.();
     this.stopPositioning = null;
+    this.stopLanguage();
+    this.shown = null;
     this.host.destroy();
   }
 

@@ -69,8 +69,8 @@ export class ContentController {
   private observer: MutationObserver | null = null;
   private generation = 0;
   private settings: Settings;
-  /** Entities the settings want marked; derived whenever the settings change. */
-  private highlightable = new Set<string>();
+  /** Entities the settings want marked; derived on the first mark after the settings or the matcher change (the tables may load late). */
+  private highlightable: Set<string> | null = null;
   private lastStats: ScanStats | null = null;
 
   constructor(
@@ -81,7 +81,6 @@ export class ContentController {
     private readonly scheduler: Scheduler = browserScheduler,
   ) {
     this.settings = settings;
-    this.highlightable = this.highlightableFor(settings);
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
@@ -139,7 +138,7 @@ export class ContentController {
   async applySettings(next: Settings): Promise<void> {
     const previous = this.settings;
     this.settings = next;
-    this.highlightable = this.highlightableFor(next);
+    this.highlightable = null;
     if (!this.active) {
       this.clear();
       return;
@@ -155,7 +154,7 @@ export class ContentController {
   /** Swaps in another matcher (the user's entities changed) and scans the page again, without a reload. */
   async setMatcher(matcher: MentionMatcher): Promise<void> {
     this.matcher = matcher;
-    this.highlightable = this.highlightableFor(this.settings);
+    this.highlightable = null;
     await this.rescanAll();
   }
 
@@ -248,7 +247,19 @@ export class ContentController {
     await maybeYield();
     if (generation !== this.generation) return { mentions: [], map, ...times };
     const mentions: Mention[] = [];
-    for (let from = 0; from < map.text.length;) {
+    // Most pages name nothing: the prefilter proves it over the whole text, and no table is ever loaded.
+    phaseStart = now();
+    const may = map.text.length > 0 && (this.matcher.mayMatch?.(map.text) ?? true);
+    times.matchMs += now() - phaseStart;
+    if (may && this.matcher.ready) {
+      const elapsed = now() - sliceStart;
+      times.longest = Math.max(times.longest, elapsed);
+      times.busy += elapsed;
+      await this.matcher.ready();
+      if (generation !== this.generation) return { mentions: [], map, ...times };
+      sliceStart = now();
+    }
+    for (let from = may ? 0 : map.text.length; from < map.text.length;) {
       let to = Math.min(map.text.length, from + MATCH_PIECE);
       if (to < map.text.length) {
         const cut = map.text.lastIndexOf(BLOCK_SEPARATOR, to);
@@ -274,7 +285,9 @@ export class ContentController {
 
   /** Keeps the mentions the settings want highlighted and registers them. */
   private mark(mentions: Mention[], map: TextMap): void {
-    let wanted = mentions.filter((m) => this.highlightable.has(m.entity));
+    if (mentions.length === 0) return;
+    const highlightable = (this.highlightable ??= this.highlightableFor(this.settings));
+    let wanted = mentions.filter((m) => highlightable.has(m.entity));
     if (this.settings.mentions === 'first') {
       const already = new Set(this.highlighter?.all.map((h) => h.mention.entity) ?? []);
       wanted = wanted.filter((m) => !already.has(m.entity) && (already.add(m.entity), true));

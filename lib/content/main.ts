@@ -1,4 +1,5 @@
 import { loadMatcher } from '../match/load';
+import type { PrefilterSource } from '../match/prefilter';
 import type { MatcherTables } from '../match/types';
 import type { CardData } from '../messages';
 import type { CardUi } from './card-ui';
@@ -6,7 +7,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { ContentController } from './controller';
 import { PopoverController } from './popover';
 import { report } from './report';
-import { withUserTables } from './user-matcher';
+import { LazyMatcher, withUserTables } from './user-matcher';
 
 export { report } from './report';
 
@@ -18,20 +19,43 @@ export interface ContentApi {
   loadUi: () => Promise<CardUi>;
 }
 
+/** The bundled matcher as the content script gets it: its prefilter inline, its tables on demand. */
+export interface BundledTables {
+  prefilter: PrefilterSource | null;
+  load: () => Promise<MatcherTables>;
+}
+
 /** Wires the scanner, pointer hit-testing and the popover; returns them for the entrypoint. */
 export function startContentScript(
   doc: Document,
-  tables: MatcherTables,
+  bundledTables: BundledTables,
   settings: Settings = DEFAULT_SETTINGS,
   signal: AbortSignal,
   api?: ContentApi,
   /** The user's own entities as matcher tables (from storage), when there are any. */
   userTables?: unknown,
 ): { controller: ContentController; popover: PopoverController | null; setUserTables: (user: unknown) => Promise<void> } {
-  const bundled = loadMatcher(tables);
-  const controller = new ContentController(doc, withUserTables(bundled, userTables), settings, signal);
+  let bundled: Promise<ReturnType<typeof loadMatcher>> | null = null;
+  const lazy = (user: unknown) =>
+    new LazyMatcher(
+      bundledTables.prefilter,
+      async () =>
+        withUserTables(
+          await (bundled ??= bundledTables
+            .load()
+            .then(loadMatcher)
+            .catch((error: unknown) => {
+              // A failed read is tried again on the next scan.
+              bundled = null;
+              throw error;
+            })),
+          user,
+        ),
+      !!user && typeof user === 'object',
+    );
+  const controller = new ContentController(doc, lazy(userTables), settings, signal);
   // The user added, changed or removed an entity: mark it (or stop marking it) on this page at once.
-  const setUserTables = (user: unknown) => controller.setMatcher(withUserTables(bundled, user));
+  const setUserTables = (user: unknown) => controller.setMatcher(lazy(user));
   const popover = api
     ? new PopoverController({
         doc,

@@ -1,5 +1,6 @@
 import { loadMatcher } from '../match/load';
 import type { Matcher, MatchContext } from '../match/matcher';
+import { compilePrefilter, prefilterMayMatch, type PrefilterSource } from '../match/prefilter';
 import type { MatcherTables, Mention } from '../match/types';
 
 /** Where the background keeps the user's entities compiled as matcher tables (absent when there are none). */
@@ -9,6 +10,10 @@ export const USER_MATCHER_KEY = 'backstory:userMatcher';
 export interface MentionMatcher {
   readonly tables: Pick<MatcherTables, 'entities'>;
   match(text: string, context?: MatchContext): Mention[];
+  /** False when `text` certainly holds no mention; asked before ready(), so it needs no tables. */
+  mayMatch?(text: string): boolean;
+  /** Loads what match() and tables need; the controller awaits it before the first match. */
+  ready?(): Promise<void>;
 }
 
 /**
@@ -47,4 +52,48 @@ export class CombinedMatcher implements MentionMatcher {
 export function withUserTables(bundled: Matcher, user: unknown): MentionMatcher {
   if (!user || typeof user !== 'object') return bundled;
   return new CombinedMatcher(bundled, loadMatcher(user as MatcherTables));
+}
+
+/**
+ * The bundled matcher, loaded only when a page may mention something. Most pages name no entity:
+ * the prefilter shipped inside the content script proves it, so they never fetch or parse the tables.
+ * With the user's own entities there is no such proof to ship, and the tables load on the first scan.
+ */
+export class LazyMatcher implements MentionMatcher {
+  private loaded: MentionMatcher | null = null;
+  private loading: Promise<void> | null = null;
+  private readonly gate: ReturnType<typeof compilePrefilter> | undefined;
+
+  constructor(
+    prefilter: PrefilterSource | null,
+    private readonly load: () => Promise<MentionMatcher>,
+    /** The user has entities of their own: the bundled prefilter cannot speak for them. */
+    hasUserTables: boolean,
+  ) {
+    this.gate = hasUserTables ? undefined : compilePrefilter(prefilter);
+  }
+
+  get tables(): Pick<MatcherTables, 'entities'> {
+    return this.loaded?.tables ?? { entities: [] };
+  }
+
+  mayMatch(text: string): boolean {
+    return this.loaded !== null || this.gate === undefined || prefilterMayMatch(this.gate, text);
+  }
+
+  ready(): Promise<void> {
+    this.loading ??= this.load().then(
+      (matcher) => void (this.loaded = matcher),
+      (error: unknown) => {
+        this.loading = null;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  match(text: string, context?: MatchContext): Mention[] {
+    if (!this.loaded) throw new Error('Backstory: the matcher was used before ready(); await ready() first.');
+    return this.loaded.match(text, context);
+  }
 }

@@ -118,7 +118,7 @@ export function cleanInline(
       }
       let j = i;
       while (j < to && !/\s/.test(text[j]!)) j++;
-      if (pendingSpace && out.text.length > 0) out.appendSynthetic(' ', origStart + i - 1);
+      if (pendingSpace && out.size > 0) out.appendSynthetic(' ', origStart + i - 1);
       pendingSpace = false;
       out.appendOriginal(text.slice(i, j), origStart + i);
       i = j;
@@ -128,7 +128,7 @@ export function cleanInline(
     if (start < pos) continue;
     emit(pos, start);
     const note = notes.find((n) => n[0] === start);
-    if (note) noteRefs.push({ offset: out.text.length, note: note[2] });
+    if (note) noteRefs.push({ offset: out.size, note: note[2] });
     pos = end;
   }
   emit(pos, text.length);

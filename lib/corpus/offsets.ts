@@ -28,6 +28,11 @@ export class MappedTextBuilder {
     this.lastOrigEnd = -1;
   }
 
+  /** Length of the text so far (without joining it: callers check it once per word). */
+  get size(): number {
+    return this.length;
+  }
+
   get text(): string {
     return this.parts.join('');
   }

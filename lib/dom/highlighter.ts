@@ -255,21 +255,33 @@ function textPieces(range: Range): Array<{ node: Text; start: number; end: numbe
   return out;
 }
 
+/** An object as a Firefox content script sees it: `wrappedJSObject` is the page's own object behind the Xray view. */
+type Waivable<T> = T & { wrappedJSObject?: T };
+
 /**
- * Adds a sheet to the document's adopted list in place. Firefox content scripts
- * see that list through an Xray wrapper that cannot be iterated (Mozilla bug
- * 1928865), so no spread or filter: push, or index and splice.
+ * The document's adopted list, to change in place, and the sheet as that list holds it. Chromium and Firefox 153 give
+ * content scripts the list itself. Firefox 140 gives an Xray view with no length, no methods and a setter that throws
+ * (Mozilla bug 1928865), so there the page's own list is changed through `wrappedJSObject`, with the content script's
+ * own Array methods (a page's patched prototype is never called) and the sheet compared as the page holds it.
  */
-export function adoptSheet(doc: Document, sheet: CSSStyleSheet): void {
+function adoptedList(doc: Document, sheet: CSSStyleSheet): { list: CSSStyleSheet[]; item: CSSStyleSheet } {
   const list = doc.adoptedStyleSheets;
-  if (typeof list.push === 'function') list.push(sheet);
-  else doc.adoptedStyleSheets = Array.from({ length: list.length }, (_, i) => list[i]!).concat(sheet);
+  if (typeof list.push === 'function') return { list, item: sheet };
+  const pageList = (doc as Waivable<Document>).wrappedJSObject?.adoptedStyleSheets;
+  const item = (sheet as Waivable<CSSStyleSheet>).wrappedJSObject;
+  if (pageList && item) return { list: pageList, item };
+  throw new Error('this browser lets the content script neither read nor change document.adoptedStyleSheets');
 }
 
-/** Removes a sheet from the document's adopted list in place (see adoptSheet). */
+/** Adds a sheet to the end of the document's adopted list, in place (see adoptedList). */
+export function adoptSheet(doc: Document, sheet: CSSStyleSheet): void {
+  Array.prototype.push.call(adoptedList(doc, sheet).list, sheet);
+}
+
+/** Removes a sheet from the document's adopted list, in place (see adoptedList). */
 export function dropSheet(doc: Document, sheet: CSSStyleSheet): void {
-  const list = doc.adoptedStyleSheets;
-  for (let i = list.length - 1; i >= 0; i--) if (list[i] === sheet) list.splice(i, 1);
+  const { list, item } = adoptedList(doc, sheet);
+  for (let i = list.length - 1; i >= 0; i--) if (list[i] === item) Array.prototype.splice.call(list, i, 1);
 }
 
 /** The caret position under a point: caretPositionFromPoint where supported, else caretRangeFromPoint. */

@@ -1,6 +1,6 @@
 import { decodeFile } from './decode';
 import { htmlToText } from './formats';
-import type { LibraryFormat } from './types';
+import type { LibraryFormat, LibraryProvenance } from './types';
 
 /** Largest file the Library page reads (bytes); bigger files are refused before they are read. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -14,6 +14,8 @@ export interface FileDraft {
   title: string;
   /** Set when the bytes were not UTF-8 (e.g. "windows-1251"). */
   encoding?: string;
+  /** Provenance the file states about itself (a saved page's metadata), to prefill the form. */
+  provenance?: Partial<LibraryProvenance>;
 }
 
 /** The format a file name says: .txt, .md/.markdown or .html/.htm; anything else is an error naming the file. */

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { entitySearchDoc, SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from '../search/options';
+import { speakerKey } from '../search/query';
 import type { DocumentBundle, UserEntity } from './types';
 
 /** Entity ids mentioned inside [start, end) of a passage. */
@@ -21,7 +22,8 @@ export function documentRecords(bundle: DocumentBundle): SearchDoc[] {
       entities: [...(s.speaker.id ? [s.speaker.id] : []), ...about],
       doc: s.doc,
       date: s.statedOn ?? s.docDate,
-      ...(s.speaker.id ? { speaker: s.speaker.id } : {}),
+      // The speaker filter's key (an unnamed speaker too), so a search never needs the statement itself.
+      speaker: speakerKey(s.speaker),
       kind: s.kind,
     });
   }
@@ -35,57 +37,140 @@ export function documentRecords(bundle: DocumentBundle): SearchDoc[] {
       entities: entitiesIn(bundle, p.id),
       doc: bundle.doc.id,
       date: bundle.doc.provenance.date,
+      // Headings weigh less than paragraphs; the kind filter (direct/reported) still leaves passages out.
+      kind: p.kind,
     });
   }
   return out;
 }
 
-/** A saved library index: its format version, the library generation it reflects, and the index as JSON. */
+/**
+ * Version of the library's index records and snapshot; a snapshot of another version is not loaded, the index is
+ * rebuilt from the stored documents instead. 2: statements store their speaker key, passages their kind. 3: segments.
+ */
+export const LIBRARY_INDEX_VERSION = SEARCH_INDEX_VERSION * 100 + 3;
+
+/** Documents per segment: a segment is sealed (never added to again) when it holds this many. */
+export const SEGMENT_DOCUMENTS = 2000;
+
+/** The saved library index: its format version, the library generation it reflects, and its segments' keys. */
 export interface IndexSnapshot {
   version: number;
   generation: number;
+  segments: number[];
+}
+
+/** One segment as saved: its key, how many documents it holds, and its MiniSearch index as JSON. */
+export interface SegmentSnapshot {
+  key: number;
+  documents: number;
   index: string;
+  /** The segment's change count when it was taken. */
+  changes: number;
+}
+
+interface Segment {
+  key: number;
+  documents: number;
+  index: MiniSearch<SearchDoc>;
+  /** Changes made, and changes already in the saved snapshot: it needs saving when they differ. */
+  changes: number;
+  saved: number;
 }
 
 /**
- * The library's own MiniSearch index, next to the bundled one (which stays read-only). Documents are added and
- * discarded one at a time; the whole index is serialized only as an occasional snapshot, not on every add.
+ * The library's own search index, next to the bundled one (which stays read-only): a list of MiniSearch segments.
+ * Documents are added to the last (live) one only; older ones are sealed and change only when a document is removed.
+ * A snapshot rewrites only the segments that changed, so adding an article to a large library saves a small segment,
+ * not the whole index.
  */
 export class LibraryIndex {
-  readonly index: MiniSearch<SearchDoc>;
+  private readonly segments: Segment[];
 
-  /** `serialized`: a snapshot's JSON text. */
-  constructor(serialized?: string) {
-    this.index = serialized ? MiniSearch.loadJSON(serialized, SEARCH_OPTIONS) : new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
+  /** `saved`: the segments of a snapshot, in order; `segmentDocuments`: when the live segment is sealed. */
+  constructor(
+    saved: SegmentSnapshot[] = [],
+    private readonly segmentDocuments = SEGMENT_DOCUMENTS,
+  ) {
+    this.segments = saved.map((x) => ({
+      key: x.key,
+      documents: x.documents,
+      index: MiniSearch.loadJSON(x.index, SEARCH_OPTIONS),
+      changes: 0,
+      saved: 0,
+    }));
+    if (this.segments.length === 0) this.segments.push(this.newSegment(0));
   }
 
-  /** Adds a document's records. */
+  private newSegment(key: number): Segment {
+    return { key, documents: 0, index: new MiniSearch<SearchDoc>(SEARCH_OPTIONS), changes: 1, saved: 0 };
+  }
+
+  /** Every segment's MiniSearch index, oldest first (search runs over all of them). */
+  get indexes(): Array<MiniSearch<SearchDoc>> {
+    return this.segments.map((x) => x.index);
+  }
+
+  private get live(): Segment {
+    let live = this.segments[this.segments.length - 1]!;
+    if (live.documents >= this.segmentDocuments) this.segments.push((live = this.newSegment(live.key + 1)));
+    return live;
+  }
+
+  /** Adds a document's records (to the live segment). */
   addDocument(bundle: DocumentBundle): void {
-    this.index.addAll(documentRecords(bundle));
+    const live = this.live;
+    live.index.addAll(documentRecords(bundle));
+    live.documents++;
+    live.changes++;
   }
 
-  /** Removes a document's records. */
+  /** Removes a document's records from the segment that holds them. */
   removeDocument(bundle: DocumentBundle): void {
-    for (const r of documentRecords(bundle)) if (this.index.has(r.id)) this.index.discard(r.id);
+    const records = documentRecords(bundle);
+    if (records.length === 0) return;
+    const segment = this.segments.find((x) => x.index.has(records[0]!.id));
+    if (!segment) return;
+    for (const r of records) if (segment.index.has(r.id)) segment.index.discard(r.id);
+    segment.documents--;
+    segment.changes++;
   }
 
   /** Adds or replaces a user entity's record. */
   putEntity(entity: UserEntity): void {
-    const record = entitySearchDoc(entity);
-    if (this.index.has(record.id)) this.index.replace(record);
-    else this.index.add(record);
+    this.removeEntity(entity.id);
+    const live = this.live;
+    live.index.add(entitySearchDoc(entity));
+    live.changes++;
   }
 
   /** Removes a user entity's record. */
   removeEntity(id: string): void {
-    if (this.index.has(`entity:${id}`)) this.index.discard(`entity:${id}`);
+    for (const x of this.segments) {
+      if (!x.index.has(`entity:${id}`)) continue;
+      x.index.discard(`entity:${id}`);
+      x.changes++;
+    }
   }
 
   /**
-   * The snapshot stored in IndexedDB, valid for one library generation. The index is kept as one JSON string:
-   * storing and reading one string is much faster than cloning the index's object tree, and JSON.parse is native.
+   * What to save for one library generation: the manifest, and the segments changed since the last save (each kept
+   * as one JSON string: storing and reading one string is much faster than cloning the index's object tree).
    */
-  snapshot(generation: number): IndexSnapshot {
-    return { version: SEARCH_INDEX_VERSION, generation, index: JSON.stringify(this.index) };
+  snapshot(generation: number): { manifest: IndexSnapshot; changed: SegmentSnapshot[] } {
+    return {
+      manifest: { version: LIBRARY_INDEX_VERSION, generation, segments: this.segments.map((x) => x.key) },
+      changed: this.segments
+        .filter((x) => x.changes !== x.saved)
+        .map((x) => ({ key: x.key, documents: x.documents, index: JSON.stringify(x.index), changes: x.changes })),
+    };
+  }
+
+  /** Marks the segments of a snapshot as saved. */
+  saved(changed: SegmentSnapshot[]): void {
+    for (const c of changed) {
+      const x = this.segments.find((y) => y.key === c.key);
+      if (x) x.saved = c.changes;
+    }
   }
 }

@@ -1,12 +1,15 @@
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
 import type { MessageApi, SearchHit } from '../messages';
 import type { PipelineContext } from '../pipeline/process';
-import { search, type SearchFilters } from '../search/query';
+import { rank, toHits, type HitSource, type RankContext, type SearchFilters } from '../search/query';
 import { prepareDocument } from './ingest';
 import { makePack, readPack } from './pack';
-import { LibraryIndex, type IndexSnapshot } from './search-index';
-import { SEARCH_INDEX_VERSION } from '../search/options';
-import { mergeKnowledgeBase } from './state';
+import { LIBRARY_INDEX_VERSION, LibraryIndex, type IndexSnapshot, type SegmentSnapshot } from './search-index';
+import { mergeKnowledgeBase, toCorpusDoc, userKbEntity } from './state';
+import { foldPattern } from '../match/fold';
+import { isStopWord } from '../search/language';
+import { SEARCH_OPTIONS } from '../search/options';
+import { quoteCandidates, type QuoteIndex } from '../search/quote-check';
 import { LibraryStore } from './store';
 import { corpusProvenance, type DocumentBundle, type LibraryAddResult, type LibraryInput, type UserEntity } from './types';
 import { checkInput, checkProvenance, urlKey } from './validate';
@@ -36,6 +39,8 @@ interface Loaded {
 }
 
 const SNAPSHOT_KEY = 'searchIndex';
+/** How many library documents a quote is checked against: those that share the most of its words. */
+const QUOTE_DOCUMENTS = 24;
 
 /**
  * The user's library in the background: stores documents through the shared pipeline, keeps its own search
@@ -44,6 +49,8 @@ const SNAPSHOT_KEY = 'searchIndex';
 export class LibraryService {
   private loaded: Promise<Loaded> | null = null;
   private merged: { bundled: KnowledgeBase; kb: KnowledgeBase } | null = null;
+  /** The library's ranking context, until the library changes. */
+  private ranking: { bundled: KnowledgeBase; context: RankContext } | null = null;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   /** Serializes writes, so two imports never race on the duplicate check. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -66,10 +73,13 @@ export class LibraryService {
         ]);
         const state: Loaded = { store, full: null, count, entities: new Map(entities.map((e) => [e.id, e])), index: new LibraryIndex() };
         let fromSnapshot = false;
-        if (snapshot?.version === SEARCH_INDEX_VERSION && snapshot.generation === generation && typeof snapshot.index === 'string') {
+        if (snapshot?.version === LIBRARY_INDEX_VERSION && snapshot.generation === generation && Array.isArray(snapshot.segments)) {
           try {
-            state.index = new LibraryIndex(snapshot.index);
-            fromSnapshot = true;
+            const saved = await Promise.all(snapshot.segments.map((k) => store.getMeta<SegmentSnapshot>(`${SNAPSHOT_KEY}:${k}`)));
+            if (saved.every((x) => typeof x?.index === 'string')) {
+              state.index = new LibraryIndex(saved as SegmentSnapshot[]);
+              fromSnapshot = true;
+            }
           } catch {
             // a snapshot of another format: rebuilt below
           }
@@ -97,6 +107,7 @@ export class LibraryService {
 
   private changed(state: Loaded) {
     this.merged = null;
+    this.ranking = null;
     this.scheduleSnapshot(state.store, state.index);
   }
 
@@ -111,8 +122,13 @@ export class LibraryService {
     this.snapshotTimer = null;
     const state = store && index ? { store, index } : await this.load();
     const generation = await state.store.generation();
-    // A full disk only costs the snapshot: the index is rebuilt from the stored documents on the next start.
-    await state.store.putMeta(SNAPSHOT_KEY, state.index.snapshot(generation)).catch(() => {});
+    const { manifest, changed } = state.index.snapshot(generation);
+    // Only the segments that changed are written, with the manifest, in one transaction. A full disk only costs the
+    // snapshot: the index is rebuilt from the stored documents on the next start.
+    await state.store
+      .putMeta([...changed.map((c) => ({ key: `${SNAPSHOT_KEY}:${c.key}`, value: c })), { key: SNAPSHOT_KEY, value: manifest }])
+      .then(() => state.index.saved(changed))
+      .catch(() => {});
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
@@ -173,10 +189,76 @@ export class LibraryService {
     return removed;
   }
 
-  /** Searches the library's own index, resolving hits against the merged knowledge base; hits carry `citation.library`. */
+  /**
+   * Searches the library's own index; hits carry `citation.library`. Only the hits' records are read (from IndexedDB):
+   * a search never needs the whole library in memory.
+   */
   async search(query: string, filters: SearchFilters, limit: number, bundled: KnowledgeBase): Promise<SearchHit[]> {
     const state = await this.load();
-    return search(state.index.index, await this.knowledgeBase(bundled), query, filters, limit);
+    const results = rank(state.index.indexes, this.rankContext(state, bundled), query, filters, limit);
+    if (results.length === 0) return [];
+    const { statements, passages, docs } = await state.store.records(
+      results.flatMap((r) => (String(r.id).startsWith('statement:') ? [String(r.id).slice('statement:'.length)] : [])),
+      results.flatMap((r) => (String(r.id).startsWith('passage:') ? [String(r.id).slice('passage:'.length)] : [])),
+    );
+    const source: HitSource = {
+      entity: (id) => state.entities.get(id),
+      statement: (id) => statements.get(id),
+      passage: (id) => passages.get(id),
+      provenance: (doc) => {
+        const record = docs.get(doc);
+        return record && corpusProvenance(record);
+      },
+    };
+    return toHits(results, source);
+  }
+
+  /**
+   * Ranking over the library index: the records store what filters and weights need (speaker key, passage kind).
+   * User entities rank by their names and text alone: counting their mentions would need every document.
+   */
+  private rankContext(state: Loaded, bundled: KnowledgeBase): RankContext {
+    if (this.ranking?.bundled !== bundled) {
+      const entities = [...bundled.entities, ...[...state.entities.values()].map(userKbEntity)];
+      this.ranking = {
+        bundled,
+        context: {
+          entities,
+          speakerOf: (r) => r.speaker,
+          passageKind: (_id, stored) => stored?.kind as string | undefined,
+          mentionCount: () => 0,
+        },
+      };
+    }
+    return this.ranking.context;
+  }
+
+  /**
+   * What the quote check compares a text with: the bundled corpus and the library documents that share the most of
+   * its words (by the library index), read from IndexedDB. Word weights are then those of this set, not of the whole
+   * library: a check never needs every document in memory.
+   */
+  async quoteIndex(text: string, bundled: KnowledgeBase): Promise<QuoteIndex> {
+    const state = await this.load();
+    const words = (SEARCH_OPTIONS.tokenize!(text, '') as string[]).filter((w) => w && !isStopWord(foldPattern(w)));
+    const ids: string[] = [];
+    if (words.length) {
+      const found = state.index.indexes.flatMap((ix) => ix.search(words.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false }));
+      for (const r of found.sort((a, b) => b.score - a.score)) {
+        const doc = r.doc as string | undefined;
+        if (doc && !ids.includes(doc)) ids.push(doc);
+        if (ids.length === QUOTE_DOCUMENTS) break;
+      }
+    }
+    const full = state.full && (await state.full);
+    const bundles = (await Promise.all(ids.map(async (id) => full?.get(id) ?? (await state.store.getBundle(id))))).filter(
+      (b): b is DocumentBundle => !!b,
+    );
+    return quoteCandidates({
+      ...bundled,
+      docs: [...bundled.docs, ...bundles.map(toCorpusDoc)],
+      statements: [...bundled.statements, ...bundles.flatMap((b) => b.statements)],
+    });
   }
 
   /** The bundled knowledge base with the library merged in (cached until the library changes). */

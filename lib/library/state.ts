@@ -13,7 +13,7 @@ export function toCorpusDoc(bundle: DocumentBundle): CorpusDoc {
 }
 
 /** A user entity with the fields the build computes for bundled ones (filled in by `mergeKnowledgeBase`). */
-function userKbEntity(e: UserEntity): KbEntity {
+export function userKbEntity(e: UserEntity): KbEntity {
   return { ...e, mentions: [], docs: [], statementsBy: [], statementsAbout: [] };
 }
 

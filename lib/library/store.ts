@@ -158,6 +158,26 @@ export class LibraryStore {
     return { doc, passages: passages.sort((a, b) => a.ordinal - b.ordinal), statements, mentions };
   }
 
+  /** Some statements and passages by id, with their documents, in one transaction (a search's hits). */
+  async records(
+    statementIds: string[],
+    passageIds: string[],
+  ): Promise<{ statements: Map<string, Statement>; passages: Map<string, Passage>; docs: Map<string, LibraryDocRecord> }> {
+    const tx = this.db.transaction(['documents', 'passages', 'statements'], 'readonly');
+    const [statements, passages] = await Promise.all([
+      Promise.all(statementIds.map((id) => tx.objectStore('statements').get(id))),
+      Promise.all(passageIds.map((id) => tx.objectStore('passages').get(id))),
+    ]);
+    const present = <T>(xs: Array<T | undefined>) => xs.filter((x): x is T => !!x);
+    const docIds = [...new Set([...present(statements), ...present(passages)].map((x) => x.doc))];
+    const docs = present(await Promise.all(docIds.map((id) => tx.objectStore('documents').get(id))));
+    return {
+      statements: new Map(present(statements).map((s) => [s.id, s])),
+      passages: new Map(present(passages).map((p) => [p.id, p])),
+      docs: new Map(docs.map((d) => [d.id, d])),
+    };
+  }
+
   /** How many documents there are. */
   async count(): Promise<number> {
     return this.db.count('documents');
@@ -265,12 +285,15 @@ export class LibraryStore {
     return (await this.db.get('meta', key))?.value as T | undefined;
   }
 
-  /** Saves a value in the meta store; a full disk is reported, never thrown past the caller's data. */
-  async putMeta(key: string, value: unknown): Promise<void> {
+  /** Saves values in the meta store, all in one transaction; a full disk is reported, never thrown past the caller's data. */
+  async putMeta(entries: Array<{ key: string; value: unknown }>): Promise<void> {
+    const tx = this.db.transaction('meta', 'readwrite');
+    const writes = entries.map((e) => tx.objectStore('meta').put(e));
     try {
-      await this.db.put('meta', { key, value });
+      await Promise.all([...writes, tx.done]);
     } catch (error) {
-      throw storageError(error, `saving ${key}`);
+      abort(tx, writes);
+      throw storageError(error, `saving ${entries.map((e) => e.key).join(', ')}`);
     }
   }
 }

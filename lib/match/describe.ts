@@ -24,7 +24,8 @@ export interface DescriptionToken extends Mention {
 /** Text between two tokens that keeps them in one description: nothing but spaces, or (after a head) connectives. */
 function joins(text: string, connectivesToo: boolean): boolean {
   // A Turkish suffix after an apostrophe stays with the word before it ("19 Eylül'deki harekat").
-  const gap = text.replace(/^['’]\p{L}+/u, '');
+  // So does a quotation mark around a token ('the "3+3" format', 'формате «3+3»').
+  const gap = text.replace(/^['’]\p{L}+/u, '').replace(/^["»”]+|["«“„]+$/g, '');
   if (gap.length > 24 || /[.;:!?()"«»\u2029]/.test(gap.replace(/г\./g, ''))) return false;
   const words = gap
     .trim()

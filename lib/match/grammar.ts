@@ -6,7 +6,7 @@
  */
 
 /** Grammar names as the matcher tables carry them. */
-export type GrammarName = 'ru-noun' | 'ru-adj' | 'turkic' | 'hy' | 'hy-v' | 'fr';
+export type GrammarName = 'ru-noun' | 'ru-adj' | 'turkic' | 'turkic-v' | 'hy' | 'hy-v' | 'fr';
 
 /** Russian noun endings, all six cases, singular and plural, hard and soft stems, surnames in -ов/-ин/-ян included. */
 const RU_NOUN = new Set(
@@ -41,6 +41,9 @@ export function acceptsSuffix(grammar: string, rest: string): boolean {
       return RU_ADJ.has(rest);
     case 'turkic':
       return TURKIC.test(rest);
+    case 'turkic-v':
+      // A stem whose final stop softened ("Topluluk" → "Topluluğu", "birlik" → "birliyi"): a vowel suffix follows.
+      return /^[aeiouə]/.test(rest) && TURKIC.test(rest);
     case 'hy':
       return HY.test(rest);
     case 'hy-v':
@@ -107,9 +110,17 @@ export function stemTerm(word: string, folded: string): string {
   else if (/[\u0531-\u058f]/.test(folded)) [grammars, keep] = [['hy'], 3];
   else if (TURKIC_LETTERS.test(word)) [grammars, keep] = [['turkic'], 3];
   else return folded;
-  for (let at = keep; at < folded.length; at++) {
-    const rest = folded.slice(at);
-    if (grammars.some((g) => acceptsSuffix(g, rest))) return folded.slice(0, at);
+  // Stripped again until nothing strips, so that a name whose own ending looks like a suffix stems
+  // the same bare and inflected ("Լավրով" and "Լավրովի" both to "լավր").
+  let stem = folded;
+  for (let stripped = true; stripped;) {
+    stripped = false;
+    for (let at = keep; at < stem.length; at++) {
+      if (!grammars.some((g) => acceptsSuffix(g, stem.slice(at)))) continue;
+      stem = stem.slice(0, at);
+      stripped = true;
+      break;
+    }
   }
-  return folded;
+  return stem;
 }

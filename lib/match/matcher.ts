@@ -2,8 +2,8 @@ import { Automaton, naiveScan, type RawHit } from './automaton';
 import { describe, type DescriptionToken } from './describe';
 import { BLOCK_SEPARATOR, foldCodes, foldWithMap, isWordChar } from './fold';
 import { extendMatch, patternHead } from './grammar';
-import { buildPrefilterSource, roughFold } from './prefilter';
-import { hasOtherFirstName, hasTitleBefore, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
+import { buildPrefilterSource, compilePrefilter, prefilterMayMatch, roughFold, type Prefilter } from './prefilter';
+import { hasOtherFirstName, hasTitleBefore, initialBefore, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
 import type { MatcherTables, Mention } from './types';
 
 /** Rules that need the rest of the text (an earlier or any full-name mention) rather than local context. */
@@ -13,9 +13,6 @@ const HEADLINE_MAX = 200;
 const isWordCode = (code: number) => isWordChar(String.fromCharCode(code));
 /** Entities whose mention makes a text about the subject, for the onTopic rule. */
 const TOPIC_ENTITIES = new Set(['armenia', 'azerbaijan', 'nagorno-karabakh']);
-
-/** The prefilter's compiled expressions (see prefilter.ts). */
-type Prefilter = { folded: RegExp | null; exact: RegExp | null };
 
 /** What earlier text on the same page showed: entities whose full name has appeared. Matching adds to it. */
 export interface MatchContext {
@@ -29,6 +26,8 @@ export class Matcher {
   /** Compiled on first use; null when the patterns allow no prefilter. */
   private prefilter: Prefilter | null | undefined;
   private readonly foldedPatterns: string[];
+  /** Per entity, the folded first letters of its full names (aliases of two words or more, without rules); built on first use. */
+  private initials: Map<number, Set<string>> | undefined;
 
   constructor(tables: MatcherTables) {
     this.tables = tables;
@@ -107,10 +106,13 @@ export class Matcher {
   }
 
   private buildPrefilter(): Prefilter | null {
-    const source = this.tables.prefilter === undefined ? buildPrefilterSource(this.tables.patterns) : this.tables.prefilter;
-    if (!source) return null;
-    const compile = (s: string | null) => (s === null ? null : new RegExp(s, 'g'));
-    return { folded: compile(source.folded), exact: compile(source.exact) };
+    return compilePrefilter(this.tables.prefilter === undefined ? buildPrefilterSource(this.tables.patterns) : this.tables.prefilter);
+  }
+
+  /** False when `text` certainly holds no mention (match() would return none): the prefilter alone, no folding or scan. */
+  mayMatch(text: string): boolean {
+    if (this.prefilter === undefined) this.prefilter = this.buildPrefilter();
+    return prefilterMayMatch(this.prefilter, text);
   }
 
   /** Decoded (shipped prebuilt) or built on first use: where Backstory is off or paused, the content script never pays for it. */
@@ -161,11 +163,28 @@ export class Matcher {
     return this.applyTextRules(text, named, context);
   }
 
+  /** True when the surname at `start` follows the initial of one of its entity's first names ("И. Алиев"). */
+  private hasOwnInitial(entity: number, text: string, start: number): boolean {
+    const initial = initialBefore(text, start);
+    if (!initial) return false;
+    if (!this.initials) {
+      this.initials = new Map();
+      for (const p of this.tables.patterns) {
+        if (p.rules.length || !p.folded.includes(' ')) continue;
+        const set = this.initials.get(p.entity) ?? new Set();
+        set.add(p.folded[0]!);
+        this.initials.set(p.entity, set);
+      }
+    }
+    return this.initials.get(entity)?.has(foldWithMap(initial).folded) ?? false;
+  }
+
   private passesLocalRules(index: number, text: string, start: number, end: number): boolean {
     const pattern = this.tables.patterns[index]!;
     for (const rule of pattern.rules) {
       if (rule === 'caseSensitive' && text.slice(start, end) !== pattern.alias) return false;
-      if (rule === 'notAfterOtherFirstName' && hasOtherFirstName(text, start)) return false;
+      if (rule === 'notAfterOtherFirstName' && hasOtherFirstName(text, start) && !this.hasOwnInitial(pattern.entity, text, start))
+        return false;
       if (rule === 'notUsState' && !isGeorgiaTheCountry(text, start, end)) return false;
       if (rule === 'notBird' && !isTurkeyTheCountry(text, start, end)) return false;
     }
@@ -181,7 +200,11 @@ export class Matcher {
     const titled = new Set<Mention>();
     for (const m of mentions) {
       const rules = this.tables.patterns[m.pattern]!.rules;
-      if (rules.includes('afterFullName') && hasTitleBefore(text, m.start)) titled.add(m);
+      if (
+        rules.includes('afterFullName') &&
+        (hasTitleBefore(text, m.start) || this.hasOwnInitial(this.tables.patterns[m.pattern]!.entity, text, m.start))
+      )
+        titled.add(m);
       if ((titled.has(m) || !rules.some((r) => TEXT_LEVEL_RULES.has(r))) && !firstFull.has(m.entity)) firstFull.set(m.entity, m.start);
     }
     if (context) for (const id of firstFull.keys()) context.seenFull.add(id);

@@ -49,6 +49,37 @@ export interface PrefilterSource {
   exact: string | null;
 }
 
+/** The prefilter's compiled expressions; either may be null when no pattern needs it. */
+export interface Prefilter {
+  folded: RegExp | null;
+  exact: RegExp | null;
+}
+
+/** Compiles a prefilter source (global expressions, for exec() loops), or null for none. */
+export function compilePrefilter(source: PrefilterSource | null): Prefilter | null {
+  if (!source) return null;
+  const compile = (s: string | null) => (s === null ? null : new RegExp(s, 'g'));
+  return { folded: compile(source.folded), exact: compile(source.exact) };
+}
+
+/**
+ * False when `text` certainly holds no pattern: neither expression finds anything.
+ * The content script asks this of a whole page before it loads the matcher's tables.
+ */
+export function prefilterMayMatch(prefilter: Prefilter | null, text: string): boolean {
+  if (!prefilter) return true;
+  const { folded, exact } = prefilter;
+  if (folded) {
+    folded.lastIndex = 0;
+    if (folded.test(roughFold(text))) return true;
+  }
+  if (exact) {
+    exact.lastIndex = 0;
+    if (exact.test(text)) return true;
+  }
+  return false;
+}
+
 type PatternLike = { alias: string; folded: string; rules: readonly string[] };
 
 /** The prefilter's regular expressions for a set of patterns, or null when some pattern has nothing to anchor on. */

@@ -7,6 +7,7 @@ const TITLES = new Set(
     'prezident',
     'mr',
     'mr.',
+    'm.',
     'leader',
     'ilham',
     'İlham',
@@ -36,7 +37,7 @@ function wordBefore(text: string, start: number): string | null {
  * ("Devlet Başkanı Aliyev", "глава МИД … Байрамов", "President Michel"); Russian ones in any case.
  */
 const OFFICE =
-  /^(?:president|président|presidente|prezident(?:i)?|(?:cumhur)?başkan(?:ı)?|başbakan(?:ı)?|bakan(?:ı)?|nazir(?:i)?|premyer|premier|minister|ministre|chancellor|secretary|adviser|advisor|ambassador|ambassadeur|envoy|chairman|chair|spokesperson|spokesman|spokeswoman|президент\p{L}{0,3}|премьер\p{L}{0,3}|министр\p{L}{0,3}|госсекретар\p{L}{0,3}|глав[аыеуой]{1,2}|лидер\p{L}{0,3}|спикер\p{L}{0,3})$/u;
+  /^(?:president|président|presidente|prezident(?:i)?|(?:cumhur)?başkan(?:ı)?|başbakan(?:ı)?|bakan(?:ı)?|nazir(?:i)?|premyer|premier|minister|ministre|chancellor|secretary|adviser|advisor|ambassador|ambassadeur|envoy|chairman|chair|spokesperson|spokesman|spokeswoman|президент\p{L}{0,3}|премьер\p{L}{0,3}|министр\p{L}{0,3}|госсекретар\p{L}{0,3}|глав[аыеуой]{1,2}|лидер\p{L}{0,3}|спикер\p{L}{0,3}|sözçüsü|sözcüsü|նախագահ\p{L}{0,3}|վարչապետ\p{L}{0,3}|նախարար\p{L}{0,3}|պետքարտուղար\p{L}{0,3})$/u;
 
 /** True when a title or office stands right before the surname at `start`. */
 export function hasTitleBefore(text: string, start: number): boolean {
@@ -44,11 +45,19 @@ export function hasTitleBefore(text: string, start: number): boolean {
   return word !== null && OFFICE.test(word.toLowerCase());
 }
 
+/** The letter of an initial ("И.", "H.") standing right before the surname at `start`, or null. */
+export function initialBefore(text: string, start: number): string | null {
+  const word = wordBefore(text, start);
+  return word && /^\p{Lu}\.$/u.test(word) ? word[0]! : null;
+}
+
 /** True when a capitalised first name (not a title) stands right before the surname at `start`. */
 export function hasOtherFirstName(text: string, start: number): boolean {
   const word = wordBefore(text, start);
   if (!word) return false;
   if (!/^\p{Lu}/u.test(word)) return false;
+  // A possessive ("Russia's Lavrov") or an acronym ("PM", "ԱԳ") is no first name.
+  if (/['’]s$/u.test(word) || /^\p{Lu}{2,}$/u.test(word)) return false;
   const lower = word.toLowerCase();
   if (TITLES.has(lower) || OFFICE.test(lower)) return false;
   // "… said Aliyev. Aliyev again": a word ending a sentence is no first name (initials like "H." are).

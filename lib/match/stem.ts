@@ -33,6 +33,14 @@ function russianStem(word: string): [number, GrammarName] | null {
   return [w.length, 'ru-noun'];
 }
 
+/** A folded Turkic word's stem with its final stop softened, or null when it has none to soften (or one syllable). */
+function softened(word: string, language: string): string | null {
+  if ((language !== 'tr' && language !== 'az') || (word.match(/[aeiouə]/g)?.length ?? 0) < 2) return null;
+  const to = language === 'tr' ? { k: 'g', p: 'b' } : { k: 'y', q: 'g' };
+  const last = word.slice(-1) as keyof typeof to;
+  return to[last] && /[aeiouə]/.test(word.slice(-2, -1)) ? word.slice(0, -1) + to[last] : null;
+}
+
 /** The form(s) the matcher looks for, for an alias in a language whose words inflect. */
 export function inflectedForms(text: string, lang: string | undefined): InflectedForm[] {
   const plain: InflectedForm = { folded: foldPattern(text), slots: [] };
@@ -72,6 +80,13 @@ export function inflectedForms(text: string, lang: string | undefined): Inflecte
     offset += 1;
   });
   const forms: InflectedForm[] = [{ folded: stems.join(' '), slots }];
+  // Turkish and Azerbaijani soften a final stop before a vowel suffix: Turkish k → ğ and p → b
+  // ("Topluluk" → "Topluluğu", "kitap" → "kitabı"), Azerbaijani k → y and q → ğ ("birlik" → "birliyi").
+  const soft = softened(foldedWords[foldedWords.length - 1]!, language);
+  if (soft && slots.length && slots[slots.length - 1]![0] === plain.folded.length) {
+    const folded = stems.slice(0, -1).concat(soft).join(' ');
+    forms.push({ folded, slots: [...slots.slice(0, -1), [folded.length, 'turkic-v']] });
+  }
   // Armenian stems change before a vowel ending: final -ու becomes -վ ("Բաքու" → "Բաքվում"), and
   // an ի or ու in the last syllable drops ("պայմանագիր" → "պայմանագրի", "խումբ" → "խմբի").
   const lastWord = foldedWords[foldedWords.length - 1]!;

@@ -5,7 +5,7 @@
  */
 
 /** Languages of origin the rules know. */
-export const ORIGINS = ['hy', 'az'] as const;
+export const ORIGINS = ['hy', 'az', 'ru'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
 /** One generated spelling and the language whose suffix grammar it takes. */
@@ -29,6 +29,8 @@ const SYSTEMS: Record<string, { lang?: string; rules: Rule[] }> = {
       [/([ae])y(?![aeiou])/g, '$1ï'],
       [/(?<![aeo])u/g, 'ou'],
       [/g(?=[ei])/g, 'gu'],
+      // A final -in keeps its vowel in French with a mute e ("Poutine", "Latchine", "Staline").
+      [/in\b/g, 'ine'],
     ],
   },
   de: {
@@ -72,6 +74,8 @@ const SYSTEMS: Record<string, { lang?: string; rules: Rule[] }> = {
       [/zh/g, 'j'],
       [/kh/g, 'x'],
       [/gh/g, 'ğ'],
+      // Azerbaijani writes a glide between i and a following vowel of a foreign name ("Mariya", "Rusiya").
+      [/i(?=[ao])/g, 'iy'],
       // Azerbaijani writes a hard g as q: before a back vowel or a consonant.
       [new RegExp(`g(?=[aouı]|[^${V}eiə]|$)`, 'g'), 'q'],
     ],
@@ -90,6 +94,8 @@ const ENDINGS: Record<Origin, Record<string, Rule[]>> = {
     ],
     iev: [[/(?<!i)yev/g, 'iev']],
   },
+  // Russian names vary by consonant system only; their Cyrillic form is the knowledge base's own.
+  ru: { base: [] },
 };
 /** Which endings each press writes: English and Dutch both, French -ian and -ev/-iev, the others the canonical one. */
 const ENDINGS_BY_SYSTEM: Record<string, string[]> = {
@@ -101,6 +107,8 @@ const ENDINGS_BY_SYSTEM: Record<string, string[]> = {
   az: ['yan', 'yev'],
   ru: ['yan', 'ev'],
 };
+/** Russian names: every Latin-script press writes them in its own consonant system. */
+const RU_SYSTEMS = ['fr', 'de', 'nl', 'tr', 'az'];
 
 /** Canonical Latin to Cyrillic, longest first, as the Russian press writes these names. */
 const CYRILLIC: Rule[] = [
@@ -169,6 +177,10 @@ export function spellingsOf(canonical: string, origin: Origin): Spelling[] {
     if (text !== lower && !out.has(text + (lang ?? '')))
       out.set(text + (lang ?? ''), { text: recase(canonical, text), ...(lang ? { lang } : {}) });
   };
+  if (origin === 'ru') {
+    for (const system of RU_SYSTEMS) add(apply(lower, SYSTEMS[system]!.rules), SYSTEMS[system]!.lang);
+    return [...out.values()];
+  }
   for (const [system, endings] of Object.entries(ENDINGS_BY_SYSTEM)) {
     for (const ending of endings) {
       const rules = ENDINGS[origin][ending];
@@ -182,5 +194,168 @@ export function spellingsOf(canonical: string, origin: Origin): Spelling[] {
   let cyrillic = apply(origin === 'az' ? lower.replace(/l(?=[^aeiouyl\s])/g, 'lь') : lower, CYRILLIC);
   cyrillic = cyrillic.replace(/[a-z]/g, (ch) => CYRILLIC_LETTERS[ch] ?? ch);
   if (!/[a-z]/.test(cyrillic)) add(cyrillic, 'ru');
+  // Armenian script from the Latin spelling is sound for Azerbaijani names only: an Armenian name's
+  // Latin spelling loses the difference between plain and aspirated stops (Pashinyan is Փաշինյան).
+  if (origin === 'az') {
+    const armenian = armenianFromLatin(lower);
+    if (armenian) add(armenian, 'hy');
+  }
   return [...out.values()];
+}
+
+/**
+ * Canonical Latin of an Azerbaijani name to Armenian script, as the Armenian press writes Turkic
+ * names: voiceless stops aspirated (ք թ փ), "yev" as "և", a word-initial e as "է" and ye as "ե".
+ */
+const ARMENIAN_FROM_LATIN: Rule[] = [
+  [/(?<!\p{L})ye/gu, 'ե'],
+  [/(?<!\p{L})e/gu, 'է'],
+  [/(?<!\p{L})o/gu, 'օ'],
+  [/(?<=\p{L})yev|(?<=\p{L})ev/gu, 'և'],
+  [/sh/g, 'շ'],
+  [/ch/g, 'չ'],
+  [/zh/g, 'ժ'],
+  [/kh/g, 'խ'],
+  [/gh/g, 'ղ'],
+  [/ts/g, 'ց'],
+  [/j/g, 'ջ'],
+  [/u/g, 'ու'],
+];
+const ARMENIAN_LETTERS: Record<string, string> = {
+  a: 'ա',
+  b: 'բ',
+  g: 'գ',
+  d: 'դ',
+  e: 'ե',
+  z: 'զ',
+  i: 'ի',
+  l: 'լ',
+  k: 'ք',
+  h: 'հ',
+  m: 'մ',
+  y: 'յ',
+  n: 'ն',
+  o: 'ո',
+  p: 'փ',
+  v: 'վ',
+  t: 'թ',
+  r: 'ր',
+  s: 'ս',
+  f: 'ֆ',
+  q: 'ղ',
+};
+
+/** Armenian script of a lower-case canonical Latin spelling, capitalised per word; null when a letter has no rule. */
+function armenianFromLatin(lower: string): string | null {
+  const out = apply(lower, ARMENIAN_FROM_LATIN).replace(/[a-z]/g, (ch) => ARMENIAN_LETTERS[ch] ?? ch);
+  return /[a-z]/.test(out) ? null : out;
+}
+
+/** Cyrillic to Armenian script, as the Armenian press writes Russian names (and foreign ones it takes from Russian). */
+const ARMENIAN_FROM_CYRILLIC: Rule[] = [
+  [/(?<!\p{L})е/gu, 'ե'],
+  [/(?<=[аеёиоуыэюя])е/gu, 'ե'],
+  [/(?<=\p{L})ев(?!\p{L})/gu, 'և'],
+  [/(?<!\p{L})о/gu, 'օ'],
+  [/(?<=\p{L})э/gu, 'ե'],
+  [/(?<=и)я/g, 'ա'],
+  [/[ьъ]/g, ''],
+];
+const ARMENIAN_OF_CYRILLIC: Record<string, string> = {
+  а: 'ա',
+  б: 'բ',
+  в: 'վ',
+  г: 'գ',
+  д: 'դ',
+  е: 'ե',
+  ё: 'յո',
+  ж: 'ժ',
+  з: 'զ',
+  и: 'ի',
+  й: 'յ',
+  к: 'կ',
+  л: 'լ',
+  м: 'մ',
+  н: 'ն',
+  о: 'ո',
+  п: 'պ',
+  р: 'ր',
+  с: 'ս',
+  т: 'տ',
+  у: 'ու',
+  ф: 'ֆ',
+  х: 'խ',
+  ц: 'ց',
+  ч: 'չ',
+  ш: 'շ',
+  щ: 'շչ',
+  ы: 'ը',
+  э: 'է',
+  ю: 'յու',
+  я: 'յա',
+};
+
+/** Armenian script of a Cyrillic name ("Сергей Лавров" → "Սերգեյ Լավրով"); null when a letter has no rule. */
+export function armenianFromCyrillic(text: string): string | null {
+  const lower = apply(text.toLowerCase(), ARMENIAN_FROM_CYRILLIC);
+  const out = lower.replace(/[\u0430-\u044f\u0451]/g, (ch) => ARMENIAN_OF_CYRILLIC[ch] ?? ch);
+  return /[\u0400-\u04ff]/.test(out) ? null : recase(text, out);
+}
+
+/** Armenian to Cyrillic, as the Russian-language press of Armenia writes Armenian names ("Նախիջևան" → "Нахиджеван"). */
+const CYRILLIC_OF_ARMENIAN: Rule[] = [
+  [/(?<!\p{L})ե/gu, 'е'],
+  [/(?<!\p{L})յո/gu, 'йо'],
+  [/յա/g, 'я'],
+  [/յու/g, 'ю'],
+  [/յե/g, 'е'],
+  [/յո/g, 'ё'],
+  [/ու/g, 'у'],
+  [/և/g, 'ев'],
+  [/ո/g, 'о'],
+];
+const CYRILLIC_LETTER_OF_ARMENIAN: Record<string, string> = {
+  ա: 'а',
+  բ: 'б',
+  գ: 'г',
+  դ: 'д',
+  ե: 'е',
+  զ: 'з',
+  է: 'э',
+  ը: 'ы',
+  թ: 'т',
+  ժ: 'ж',
+  ի: 'и',
+  լ: 'л',
+  խ: 'х',
+  ծ: 'ц',
+  կ: 'к',
+  հ: 'г',
+  ձ: 'дз',
+  ղ: 'г',
+  ճ: 'ч',
+  մ: 'м',
+  յ: 'й',
+  ն: 'н',
+  շ: 'ш',
+  չ: 'ч',
+  պ: 'п',
+  ջ: 'дж',
+  ռ: 'р',
+  ս: 'с',
+  վ: 'в',
+  տ: 'т',
+  ր: 'р',
+  ց: 'ц',
+  փ: 'п',
+  ք: 'к',
+  օ: 'о',
+  ֆ: 'ф',
+};
+
+/** Cyrillic of an Armenian-script name; null when a letter has no rule. */
+export function cyrillicFromArmenian(text: string): string | null {
+  const lower = apply(text.toLowerCase(), CYRILLIC_OF_ARMENIAN);
+  const out = lower.replace(/[\u0561-\u0587]/g, (ch) => CYRILLIC_LETTER_OF_ARMENIAN[ch] ?? ch);
+  return /[\u0531-\u058f]/.test(out) ? null : recase(text, out);
 }

@@ -1,4 +1,4 @@
-import { formatDate } from '../kb/citation';
+import { EN, type Translator } from '../i18n';
 import { foldPattern } from '../match/fold';
 
 /** A query with the dates it names taken out as an inclusive ISO range. */
@@ -87,15 +87,16 @@ export function parseQueryDates(query: string): DatedQuery {
 }
 
 /** What is wrong with a date range, or null: an inverted range, or a date that is not a calendar date. */
-export function rangeProblem(from?: string, to?: string): string | null {
+export function rangeProblem(from?: string, to?: string, tr: Translator = EN): string | null {
+  const { t } = tr;
   for (const [name, v] of [
-    ['From', from],
-    ['To', to],
+    [t('filterFrom'), from],
+    [t('filterTo'), to],
   ] as const) {
     if (v && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !validDay(+v.slice(0, 4), +v.slice(5, 7), +v.slice(8, 10))))
-      return `Backstory: ${name} date "${v}" is not a date (use YYYY-MM-DD).`;
+      return t('errorNotADate', { name, value: v });
   }
-  if (from && to && from > to) return `Backstory: the date range is inverted: From ${formatDate(from)} is after To ${formatDate(to)}.`;
+  if (from && to && from > to) return t('errorRangeInverted', { from: tr.date(from), to: tr.date(to) });
   return null;
 }
 
@@ -107,9 +108,14 @@ export function intersectRange(a: { from?: string; to?: string }, b: { from?: st
 }
 
 /** Says what an empty date range means: nothing in the corpus is dated then, and which dates it has. */
-export function emptyRangeNote(dates: string[], from?: string, to?: string): string {
+export function emptyRangeNote(dates: string[], from?: string, to?: string, tr: Translator = EN): string {
+  const { t, date } = tr;
   const span =
-    from && to ? `from ${formatDate(from)} to ${formatDate(to)}` : from ? `on or after ${formatDate(from)}` : `up to ${formatDate(to!)}`;
+    from && to
+      ? t('spanFromTo', { from: date(from), to: date(to) })
+      : from
+        ? t('spanFrom', { from: date(from) })
+        : t('spanTo', { to: date(to!) });
   const sorted = [...new Set(dates)].sort();
-  return `Nothing in the corpus is dated ${span} (people, places and things have no date, so a date range leaves them out). Its documents and statements are dated ${formatDate(sorted[0]!)} to ${formatDate(sorted[sorted.length - 1]!)}.`;
+  return t('emptyRangeNote', { span, first: date(sorted[0]!), last: date(sorted[sorted.length - 1]!) });
 }

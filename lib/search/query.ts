@@ -1,7 +1,8 @@
-import MiniSearch from 'minisearch';
-import type { KnowledgeBase } from '../kb/types-kb';
+import MiniSearch, { type SearchOptions, type SearchResult } from 'minisearch';
+import type { Passage, Provenance } from '../corpus/types';
+import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
 import type { SearchHit } from '../messages';
-import type { Speaker } from '../statements/types';
+import type { Speaker, Statement } from '../statements/types';
 import { foldPattern } from '../match/fold';
 import { intersectRange, parseQueryDates, rangeProblem } from './dates';
 import { isStopWord } from './language';
@@ -36,11 +37,10 @@ type Stored = Pick<SearchDoc, 'type' | 'doc' | 'date' | 'speaker' | 'kind' | 'en
 /** The speaker filter's value for a speaker: the entity id, or "~" and the name for an unnamed speaker. */
 export const speakerKey = (sp: Speaker) => sp.id ?? `~${sp.name}`;
 
-function passes(r: Stored, f: SearchFilters, speakerOf: (id: string) => Speaker | undefined): boolean {
+function passes(r: Stored, f: SearchFilters, speakerOf: (r: Stored) => string | undefined): boolean {
   if (f.types?.length && !f.types.includes(r.type)) return false;
   if (f.speaker) {
-    const sp = r.type === 'statement' ? speakerOf(r.id) : undefined;
-    if (!sp || speakerKey(sp) !== f.speaker) return false;
+    if (r.type !== 'statement' || speakerOf(r) !== f.speaker) return false;
   }
   if (f.entity && !(r.entities ?? []).includes(f.entity)) return false;
   if (f.doc && r.doc !== f.doc) return false;
@@ -72,13 +72,15 @@ function queryTerms(text: string): { typed: string[]; folded: string[] } {
   return { typed: kept.map((w) => w.t), folded: kept.map((w) => w.f) };
 }
 
-/** Speakers the query names (by any alias, or a surname alone), for ranking their statements first. */
-function namedSpeakers(kb: KnowledgeBase, terms: string[]): Set<string> {
+/**
+ * Speakers the query names (by any alias, or a surname alone), for ranking their statements first. `speakers`, when
+ * given, are the entities that speak at all: an entity that never speaks boosts nothing, so it is skipped early.
+ */
+function namedSpeakers(entities: readonly KbEntity[], speakers: Set<string> | undefined, terms: string[]): Set<string> {
   const words = new Set(terms);
-  const speakers = new Set(kb.statements.map((st) => st.speaker.id).filter((id): id is string => !!id));
   const out = new Set<string>();
-  for (const e of kb.entities) {
-    if (!speakers.has(e.id)) continue;
+  for (const e of entities) {
+    if (speakers && !speakers.has(e.id)) continue;
     const names = [e.name, ...e.aliases.map((a) => a.text)].map((n) => foldPattern(n).split(/[\s-]+/));
     const surname = e.kind === 'person' ? names[0]![names[0]!.length - 1] : undefined;
     if ((surname && words.has(surname)) || names.some((n) => n.length > 0 && n.every((w) => words.has(w)))) out.add(e.id);
@@ -87,10 +89,10 @@ function namedSpeakers(kb: KnowledgeBase, terms: string[]): Set<string> {
 }
 
 /** Entities whose name is the query plus a place ("… in Georgia") the query does not name. */
-function placeLeftOut(kb: KnowledgeBase, terms: string[]): Set<string> {
+function placeLeftOut(entities: readonly KbEntity[], terms: string[]): Set<string> {
   const words = new Set(terms);
   const out = new Set<string>();
-  for (const e of kb.entities) {
+  for (const e of entities) {
     const m = /^(.+?)\s+(?:in|of)\s+(\p{Lu}[\p{L}-]+)$/u.exec(e.name);
     if (!m) continue;
     const head = foldPattern(m[1]!).split(/[\s-]+/);
@@ -103,6 +105,62 @@ function placeLeftOut(kb: KnowledgeBase, terms: string[]): Set<string> {
 const NAMED_SPEAKER_BOOST = 4;
 const HEADING_WEIGHT = 0.35;
 const QUALIFIER_WEIGHT = 0.3;
+
+/** What ranking needs besides the index: the entities a query may name, and facts about records the index does not store. */
+export interface RankContext {
+  /** Entities whose names a query may contain (for boosting their statements and for qualified names). */
+  entities: readonly KbEntity[];
+  /** The entities that speak in this index's statements, when known (see `namedSpeakers`). */
+  speakers?: Set<string>;
+  /** A statement record's speaker-filter key (`speakerKey`). */
+  speakerOf(record: Stored): string | undefined;
+  /** A passage record's kind: headings and titles weigh less than paragraphs. */
+  passageKind(id: string, stored: Record<string, unknown> | undefined): string | undefined;
+  /** How many passages mention an entity (an entity the corpus says much about ranks higher). */
+  mentionCount(recordId: string): number;
+}
+
+/** Where hits get their text and citation: the records behind an index's results. */
+export interface HitSource {
+  entity(id: string): Pick<KbEntity, 'id' | 'name' | 'kind' | 'description'> | undefined;
+  statement(id: string): Statement | undefined;
+  passage(id: string): Passage | undefined;
+  provenance(doc: string): Provenance | undefined;
+}
+
+const contexts = new WeakMap<KnowledgeBase, { rank: RankContext; source: HitSource }>();
+
+/** The ranking context and hit source of a whole knowledge base (built once per knowledge base). */
+function kbContext(kb: KnowledgeBase): { rank: RankContext; source: HitSource } {
+  let c = contexts.get(kb);
+  if (!c) {
+    const statements = new Map(kb.statements.map((st) => [st.id, st]));
+    const passages = new Map(kb.docs.flatMap((d) => d.passages.map((p) => [p.id, p] as const)));
+    const docs = new Map(kb.docs.map((d) => [d.id, d.provenance]));
+    const entities = new Map(kb.entities.map((e) => [e.id, e]));
+    const mentions = new Map(kb.entities.map((e) => [`entity:${e.id}`, e.mentions.length]));
+    c = {
+      rank: {
+        entities: kb.entities,
+        speakers: new Set(kb.statements.map((st) => st.speaker.id).filter((id): id is string => !!id)),
+        speakerOf: (r) => {
+          const st = statements.get(r.id.slice('statement:'.length));
+          return st && speakerKey(st.speaker);
+        },
+        passageKind: (id) => passages.get(id.slice('passage:'.length))?.kind,
+        mentionCount: (id) => mentions.get(id) ?? 0,
+      },
+      source: {
+        entity: (id) => entities.get(id),
+        statement: (id) => statements.get(id),
+        passage: (id) => passages.get(id),
+        provenance: (doc) => docs.get(doc),
+      },
+    };
+    contexts.set(kb, c);
+  }
+  return c;
+}
 
 /**
  * Runs a query with prefix and fuzzy matching, then filters. Dates, months
@@ -119,91 +177,98 @@ export function search(
   filters: SearchFilters = {},
   limit = 40,
 ): SearchHit[] {
+  const { rank: context, source } = kbContext(kb);
+  return toHits(rank(index, context, query, filters, limit), source);
+}
+
+/** The best `limit` results of a query (see `search`), before their records are looked up. */
+export function rank(index: Searchable, context: RankContext, query: string, filters: SearchFilters = {}, limit = 40): SearchResult[] {
   const problem = rangeProblem(filters.from, filters.to);
   if (problem) throw new Error(problem);
   const dated = parseQueryDates(query);
   const withDates = dated.dateText ? { ...filters, ...intersectRange(filters, dated) } : filters;
-  const hits = run(index, kb, dated.text, withDates, limit);
+  const hits = run(index, context, dated.text, withDates, limit);
   // "1991 Alma-Ata": when the year, read as a date, leaves nothing, it was a word of the query.
-  if (hits.length === 0 && dated.dateText && dated.text) return run(index, kb, query, filters, limit);
+  if (hits.length === 0 && dated.dateText && dated.text) return run(index, context, query, filters, limit);
   return hits;
 }
 
-function run(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: string, filters: SearchFilters, limit: number): SearchHit[] {
-  const statementById = new Map(kb.statements.map((st) => [`statement:${st.id}`, st.speaker]));
-  const filter = (r: Record<string, unknown>) => passes(r as unknown as Stored, filters, (id) => statementById.get(id));
-  const passageKind = new Map<string, string>(kb.docs.flatMap((d) => d.passages.map((p) => [`passage:${p.id}`, p.kind] as const)));
-  const mentions = new Map(kb.entities.map((e) => [`entity:${e.id}`, e.mentions.length]));
+/** One index, or the segments of one (searched together, results merged by score). */
+type Searchable = MiniSearch<SearchDoc> | ReadonlyArray<MiniSearch<SearchDoc>>;
+
+function searchAll(index: Searchable, query: Parameters<MiniSearch<SearchDoc>['search']>[0], options: SearchOptions): SearchResult[] {
+  if (!Array.isArray(index)) return (index as MiniSearch<SearchDoc>).search(query, options);
+  return index.flatMap((ix) => ix.search(query, options)).sort((a, b) => b.score - a.score);
+}
+
+function run(index: Searchable, context: RankContext, query: string, filters: SearchFilters, limit: number): SearchResult[] {
+  const filter = (r: Record<string, unknown>) => passes(r as unknown as Stored, filters, context.speakerOf);
   let results;
   if (!query.trim()) {
     if (!hasFilters(filters)) return [];
-    results = index.search(MiniSearch.wildcard, { filter }).sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
+    results = searchAll(index, MiniSearch.wildcard, { filter }).sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
   } else {
     const { typed, folded: terms } = queryTerms(query);
-    const speakers = namedSpeakers(kb, terms);
-    const qualifierLeftOut = placeLeftOut(kb, terms);
+    const speakers = namedSpeakers(context.entities, context.speakers, terms);
+    const qualifierLeftOut = placeLeftOut(context.entities, terms);
     const boostDocument = (id: unknown, _term: string, stored?: Record<string, unknown>) => {
       const key = String(id);
       if (stored?.type === 'statement') return stored.speaker && speakers.has(String(stored.speaker)) ? NAMED_SPEAKER_BOOST : 1;
-      if (stored?.type === 'passage') return passageKind.get(key) === 'paragraph' ? 1 : HEADING_WEIGHT;
+      if (stored?.type === 'passage') return context.passageKind(key, stored) === 'paragraph' ? 1 : HEADING_WEIGHT;
       // An entity the corpus says much about outranks one it names in passing; a place the query leaves out
       // of a name ("EU Monitoring Mission | in Georgia") means the reader did not ask for that place.
-      return (1 + Math.log1p(mentions.get(key) ?? 0) / 4) * (qualifierLeftOut.has(key) ? QUALIFIER_WEIGHT : 1);
+      return (1 + Math.log1p(context.mentionCount(key)) / 4) * (qualifierLeftOut.has(key) ? QUALIFIER_WEIGHT : 1);
     };
     const options = { ...SEARCH_QUERY_OPTIONS, filter, boostDocument };
     const q = typed.join(' ');
-    results = index.search(q, options);
-    if (results.length === 0) results = index.search(q, { ...options, combineWith: 'OR' });
+    results = searchAll(index, q, options);
+    if (results.length === 0) results = searchAll(index, q, { ...options, combineWith: 'OR' });
   }
-  const entities = new Map(kb.entities.map((e) => [e.id, e]));
-  const statements = new Map(kb.statements.map((s) => [s.id, s]));
-  const passages = new Map(kb.docs.flatMap((d) => d.passages.map((p) => [p.id, { p, d }] as const)));
-  const docs = new Map(kb.docs.map((d) => [d.id, d]));
-  return results.slice(0, limit).map((r) => {
+  return results.slice(0, limit);
+}
+
+/** Turns ranked results into hits with their text and citation; a result whose record is gone is left out. */
+export function toHits(results: SearchResult[], source: HitSource): SearchHit[] {
+  return results.flatMap((r): SearchHit[] => {
     const [type, ref] = String(r.id).split(/:(.*)/s) as [SearchHit['type'], string];
     const base = { id: String(r.id), type, score: r.score, terms: [...new Set([...r.terms, ...(r.queryTerms ?? [])])] };
     if (type === 'entity') {
-      const e = entities.get(ref)!;
-      return { ...base, title: e.name, text: e.description.text, entity: e.id, kind: e.kind };
+      const e = source.entity(ref);
+      return e ? [{ ...base, title: e.name, text: e.description.text, entity: e.id, kind: e.kind }] : [];
     }
     if (type === 'statement') {
-      const s = statements.get(ref)!;
-      const d = docs.get(s.doc)!.provenance;
-      return {
-        ...base,
-        title: s.speaker.name,
-        text: s.text,
-        kind: s.kind,
-        speaker: speakerRef(s.speaker),
-        date: s.statedOn ?? s.docDate,
-        citation: {
-          passage: s.passage,
-          publisher: d.publisher,
-          title: d.title,
-          date: d.date,
-          url: d.url,
-          author: d.author,
-          ...(d.library ? { library: true } : {}),
+      const s = source.statement(ref);
+      const d = s && source.provenance(s.doc);
+      if (!s || !d) return [];
+      return [
+        {
+          ...base,
+          title: s.speaker.name,
+          text: s.text,
+          kind: s.kind,
+          speaker: speakerRef(s.speaker),
+          date: s.statedOn ?? s.docDate,
+          citation: citation(s.passage, d),
         },
-      };
+      ];
     }
-    const { p, d } = passages.get(ref)!;
-    return {
-      ...base,
-      title: d.provenance.publisher,
-      text: p.text,
-      date: d.provenance.date,
-      citation: {
-        passage: p.id,
-        publisher: d.provenance.publisher,
-        title: d.provenance.title,
-        date: d.provenance.date,
-        url: d.provenance.url,
-        author: d.provenance.author,
-        ...(d.provenance.library ? { library: true } : {}),
-      },
-    };
+    const p = source.passage(ref);
+    const d = p && source.provenance(p.doc);
+    if (!p || !d) return [];
+    return [{ ...base, title: d.publisher, text: p.text, date: d.date, citation: citation(p.id, d) }];
   });
+}
+
+function citation(passage: string, d: Provenance): NonNullable<SearchHit['citation']> {
+  return {
+    passage,
+    publisher: d.publisher,
+    title: d.title,
+    date: d.date,
+    url: d.url,
+    author: d.author,
+    ...(d.library ? { library: true } : {}),
+  };
 }
 
 /** A speaker as results and exports show it: id (when known), name and role. */

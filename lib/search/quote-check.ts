@@ -3,31 +3,41 @@ import type { KnowledgeBase } from '../kb/types-kb';
 import { foldPattern } from '../match/fold';
 import type { Speaker, Statement } from '../statements/types';
 import { guessLanguage, isNegation, isStopWord, type PressLanguage } from './language';
+import { EN, type MessageKey, type Translator } from '../i18n';
 
 /** The answers a quote check can give. "reported" is an exact match of reported speech: the reporter's words, not the speaker's. */
 export type Verdict = 'exact' | 'reported' | 'close' | 'partial' | 'none';
 
 /** Human wording of each verdict. */
+const VERDICT_KEY = {
+  exact: 'verdictExact',
+  reported: 'verdictReported',
+  close: 'verdictClose',
+  partial: 'verdictPartial',
+  none: 'verdictNone',
+} as const satisfies Record<Verdict, MessageKey>;
+
+/** Human wording of each verdict, in English (exports and the command line). */
 export const VERDICT_LABEL: Record<Verdict, string> = {
-  exact: 'Exact: this wording is in the corpus',
-  reported: 'Matches a report of what the speaker said (not the speaker’s own words)',
-  close: 'Close — wording differs',
-  partial: 'Only part of it matches',
-  none: 'Not in the corpus',
+  exact: EN.t('verdictExact'),
+  reported: EN.t('verdictReported'),
+  close: EN.t('verdictClose'),
+  partial: EN.t('verdictPartial'),
+  none: EN.t('verdictNone'),
 };
 
 /** The verdict in words, naming the speaker where the verdict is about a report of what someone said. */
-export function verdictLabel(result: Pick<QuoteCheckResult, 'verdict' | 'matches'>): string {
+export function verdictLabel(result: Pick<QuoteCheckResult, 'verdict' | 'matches'>, { t }: Translator = EN): string {
   const first = result.matches[0];
-  if (result.verdict === 'reported' && first?.speaker) return `Matches a report of what ${first.speaker.name} said (not their own words)`;
-  if (result.verdict === 'exact' && first?.kind === 'passage') return 'Exact: this wording is in the corpus (narration, not a quote)';
-  return VERDICT_LABEL[result.verdict];
+  if (result.verdict === 'reported' && first?.speaker) return t('verdictReportedBy', { name: first.speaker.name });
+  if (result.verdict === 'exact' && first?.kind === 'passage') return t('verdictExactNarration');
+  return t(VERDICT_KEY[result.verdict]);
 }
 
 /** How a match's words came to the source: a direct quote, reported speech, or the author's narration. */
-export function matchKindLabel(m: Pick<QuoteMatch, 'kind' | 'statementKind'>): string {
-  if (m.kind === 'passage') return 'narration (no speaker)';
-  return m.statementKind === 'reported' ? 'reported speech (the reporter’s words)' : 'direct quote';
+export function matchKindLabel(m: Pick<QuoteMatch, 'kind' | 'statementKind'>, { t }: Translator = EN): string {
+  if (m.kind === 'passage') return t('matchNarration');
+  return m.statementKind === 'reported' ? t('matchReported') : t('kindDirect');
 }
 
 /**
@@ -82,8 +92,7 @@ export interface QuoteCheckResult {
 }
 
 /** What to tell a reader whose text is not in English. */
-export const NOT_ENGLISH_NOTE =
-  'This text does not look English. The corpus holds English sources, and the check compares wording, not meaning: a translation of a statement will not match it.';
+export const NOT_ENGLISH_NOTE = EN.t('checkNotEnglish');
 
 /** Fewer words than this say nothing about a quote: every short phrase is somewhere. */
 export const MIN_WORDS = 3;
@@ -144,12 +153,13 @@ interface Candidate {
   text: string;
   toks: Token[];
   norm: string[];
-  words: Set<string>;
 }
 
 /** Everything a quote is checked against, with the corpus's word statistics. */
 export interface QuoteIndex {
   candidates: Candidate[];
+  /** For each folded word, the candidates (indexes into `candidates`, ascending) that hold it. */
+  postings: Map<string, number[]>;
   /** Inverse document frequency of each folded word over the passages. */
   idf: Map<string, number>;
   maxIdf: number;
@@ -185,10 +195,7 @@ export function quoteCandidates(kb: KnowledgeBase): QuoteIndex {
     author: p.author,
   });
   const candidates: Candidate[] = [];
-  const make = (c: Omit<Candidate, 'norm' | 'words'>): Candidate => {
-    const norm = c.toks.map((t) => t.norm);
-    return { ...c, norm, words: new Set(norm) };
-  };
+  const make = (c: Omit<Candidate, 'norm'>): Candidate => ({ ...c, norm: c.toks.map((t) => t.norm) });
   for (const s of kb.statements) {
     const p = passages.get(s.passage);
     const doc = docs.get(s.doc);
@@ -225,16 +232,37 @@ export function quoteCandidates(kb: KnowledgeBase): QuoteIndex {
       });
       candidates.push(c);
       n++;
-      for (const w of c.words) df.set(w, (df.get(w) ?? 0) + 1);
+      for (const w of new Set(c.norm)) df.set(w, (df.get(w) ?? 0) + 1);
     }
   }
   const idf = new Map([...df].map(([w, k]) => [w, Math.log(n / k)]));
-  const passageWords = candidates.filter((c) => c.kind === 'passage').map((c) => c.norm);
-  const phraseCount = (words: string[]) =>
-    words.length === 0
-      ? Infinity
-      : passageWords.filter((norm) => norm.some((w, i) => w === words[0] && words.every((x, k) => norm[i + k] === x))).length;
-  return { candidates, idf, maxIdf: Math.log(Math.max(n, 2)), phraseCount };
+  // Word → candidates, so a check looks only at candidates that share its words (the library can hold thousands).
+  const postings = new Map<string, number[]>();
+  candidates.forEach((c, i) => {
+    for (const w of new Set(c.norm)) {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }
+  });
+  const counted = new Map<string, number>();
+  const phraseCount = (words: string[]) => {
+    if (words.length === 0) return Infinity;
+    const key = words.join(' ');
+    let count = counted.get(key);
+    if (count === undefined) {
+      // Only passages holding the phrase's rarest word can hold the phrase.
+      const rarest = words.reduce((a, b) => ((postings.get(b)?.length ?? 0) < (postings.get(a)?.length ?? 0) ? b : a));
+      count = (postings.get(rarest) ?? []).filter((i) => {
+        const c = candidates[i]!;
+        return c.kind === 'passage' && c.norm.some((w, k) => w === words[0] && words.every((x, j) => c.norm[k + j] === x));
+      }).length;
+      if (counted.size > 10_000) counted.clear();
+      counted.set(key, count);
+    }
+    return count;
+  };
+  return { candidates, postings, idf, maxIdf: Math.log(Math.max(n, 2)), phraseCount };
 }
 
 type RawOp = { op: 'equal' | 'replace'; qi: number; cj: number } | { op: 'missing'; cj: number } | { op: 'extra'; qi: number };
@@ -371,26 +399,45 @@ interface Found {
   al: Alignment;
 }
 
-/** The candidate whose alignment carries the most distinctive agreeing words; a statement wins a tie. */
+/**
+ * The candidate whose alignment carries the most distinctive agreeing words; a statement wins a tie, then fewer
+ * edits, then the earlier candidate. Candidates are tried by an upper bound of their weight (the weights of the
+ * query words they hold), so the search stops as soon as no candidate left can reach the best one.
+ */
 function bestFor(ix: QuoteIndex, q: Query, from: number, to: number, only?: (c: Candidate) => boolean): Found | null {
-  const wanted = new Set(q.norm.slice(from, to));
-  let best: Found | null = null;
-  for (const cand of ix.candidates) {
-    if (only && !only(cand)) continue;
-    let shared = 0;
-    for (const word of wanted) if (cand.words.has(word)) shared++;
-    if (shared < Math.min(MIN_RUN, to - from)) continue;
+  const weights = new Map<string, number>();
+  for (let k = from; k < to; k++) weights.set(q.norm[k]!, (weights.get(q.norm[k]!) ?? 0) + (ix.idf.get(q.norm[k]!) ?? ix.maxIdf));
+  const shared = new Map<number, { words: number; bound: number }>();
+  for (const [word, weight] of weights) {
+    for (const i of ix.postings.get(word) ?? []) {
+      const s = shared.get(i);
+      if (s) {
+        s.words++;
+        s.bound += weight;
+      } else shared.set(i, { words: 1, bound: weight });
+    }
+  }
+  const need = Math.min(MIN_RUN, to - from);
+  const order = [...shared]
+    .filter(([i, s]) => s.words >= need && (!only || only(ix.candidates[i]!)))
+    .sort((a, b) => b[1].bound - a[1].bound || a[0] - b[0]);
+  let best: (Found & { at: number }) | null = null;
+  const edits = (a: Alignment) => a.ops.length - a.matched;
+  for (const [at, { bound }] of order) {
+    if (best && bound < best.al.weight - 1e-9) break;
+    const cand = ix.candidates[at]!;
     const al = align(ix, q, cand, from, to);
     if (!al) continue;
-    const edits = (a: Alignment) => a.ops.length - a.matched;
+    const tie = !!best && Math.abs(al.weight - best.al.weight) <= 1e-9;
     const better =
       !best ||
       al.weight > best.al.weight + 1e-9 ||
-      (Math.abs(al.weight - best.al.weight) <= 1e-9 &&
-        ((cand.kind === 'statement' && best.cand.kind === 'passage') || (cand.kind === best.cand.kind && edits(al) < edits(best.al))));
-    if (better) best = { cand, al };
+      (tie &&
+        ((cand.kind === 'statement' && best.cand.kind === 'passage') ||
+          (cand.kind === best.cand.kind && (edits(al) < edits(best.al) || (edits(al) === edits(best.al) && at < best.at)))));
+    if (better) best = { cand, al, at };
   }
-  return best;
+  return best && { cand: best.cand, al: best.al };
 }
 
 /**

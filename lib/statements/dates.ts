@@ -1,3 +1,5 @@
+import type { Translator } from '../i18n';
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTH = `(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})`;
@@ -145,6 +147,11 @@ export function formatShortDate(iso: string): string {
  * A statement's date as the card and citations show it: the date the text gives for it, or the publication
  * date said to be one ("published 22 Oct 2024"), so a reader never takes the one for the other.
  */
-export function statementDateLabel(s: { dateSource?: 'stated' | 'published'; statedOn?: string; docDate: string }): string {
-  return s.dateSource !== 'published' && s.statedOn ? formatShortDate(s.statedOn) : `published ${formatShortDate(s.docDate)}`;
+export function statementDateLabel(
+  s: { dateSource?: 'stated' | 'published'; statedOn?: string; docDate: string },
+  tr?: Pick<Translator, 't' | 'shortDate'>,
+): string {
+  // Citations (no translator) keep their fixed English form; the interface passes the reader's language.
+  if (s.dateSource !== 'published' && s.statedOn) return tr ? tr.shortDate(s.statedOn) : formatShortDate(s.statedOn);
+  return tr ? tr.t('publishedOn', { date: tr.shortDate(s.docDate) }) : `published ${formatShortDate(s.docDate)}`;
 }

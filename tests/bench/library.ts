@@ -32,7 +32,7 @@ export const BENCH_QUERIES = [
 ];
 
 /** Real paragraphs to recombine: seeds, library fixtures and the saved pages' text (40+ words each). */
-function paragraphPool(): string[] {
+export function paragraphPool(): string[] {
   const built = seedBuild();
   const pool = built.kb.docs.flatMap((d) => d.passages.filter((p) => p.kind === 'paragraph').map((p) => p.text));
   const fixtures = resolve(ROOT, 'tests/fixtures/library/valid');
@@ -45,7 +45,7 @@ function paragraphPool(): string[] {
 }
 
 /** Documents of `words` words or more, each a different recombination (and so a different text). */
-function makeDocuments(count: number, pool: string[], minWords: () => number, seed = 7): LibraryInput[] {
+export function makeDocuments(count: number, pool: string[], minWords: () => number, seed = 7): LibraryInput[] {
   let s = seed;
   const rand = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, (_, i) => {
@@ -132,6 +132,26 @@ export async function libraryBenchmarks(count = Number(process.env.BENCH_LIBRARY
     `library search (bundled + ${docs.length} documents): p50 ${percentile(searchTimes, 50).toFixed(1)} ms, p95 ${percentile(searchTimes, 95).toFixed(1)} ms`,
   );
 
+  // Quote check over bundled + library: word runs of library paragraphs as they stand, and with one word changed.
+  const quotes = Array.from({ length: 10 }, (_, i) => {
+    const words = pool[(i * 7919) % pool.length]!.split(/\s+/).slice(5, 20);
+    if (i % 2) words[6] = 'otherwise';
+    return words.join(' ');
+  });
+  const quoteTimes: number[] = [];
+  let verdicts = 0;
+  for (let run = 0; run < 3; run++) {
+    for (const text of quotes) {
+      const t = performance.now();
+      const result = (await send('checkQuote', { text })) as { verdict: string };
+      quoteTimes.push(performance.now() - t);
+      if (result.verdict !== 'none') verdicts++;
+    }
+  }
+  console.log(
+    `quote check (bundled + ${docs.length} documents): first ${quoteTimes[0]!.toFixed(0)} ms, p50 ${percentile(quoteTimes, 50).toFixed(1)} ms, p95 ${percentile(quoteTimes.slice(1), 95).toFixed(1)} ms after the first; ${verdicts} of ${quoteTimes.length} found`,
+  );
+
   // Cold start: a new background on the same database answers its first search.
   await library.saveSnapshot();
   const t1 = performance.now();
@@ -151,7 +171,10 @@ export async function libraryBenchmarks(count = Number(process.env.BENCH_LIBRARY
   const store = await LibraryStore.open(dbName);
   let storedBytes = 0;
   for (const { id } of await store.listDocuments()) storedBytes += JSON.stringify(await store.getBundle(id)).length;
-  const snapshotBytes = ((await store.getMeta<{ index: string }>('searchIndex'))?.index ?? '').length;
+  const manifest = await store.getMeta<{ segments: number[] }>('searchIndex');
+  let snapshotBytes = 0;
+  for (const key of manifest?.segments ?? [])
+    snapshotBytes += (await store.getMeta<{ index: string }>(`searchIndex:${key}`))?.index.length ?? 0;
   store.close();
   const memoryMb = (heapAfter - heapBefore) / 1e6;
   console.log(
@@ -167,6 +190,8 @@ export async function libraryBenchmarks(count = Number(process.env.BENCH_LIBRARY
     searchP50Ms: percentile(searchTimes, 50),
     searchP95Ms: percentile(searchTimes, 95),
     coldStartMs,
+    quoteFirstMs: quoteTimes[0]!,
+    quoteP95Ms: percentile(quoteTimes.slice(1), 95),
     storedBytes,
     snapshotBytes,
     heapGrowthMb: memoryMb,

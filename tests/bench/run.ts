@@ -2,10 +2,15 @@
  * `npm run bench`: Node micro-benchmarks (matcher, search, statement extraction)
  * and a page-scan run in Chromium with the built extension on ../shared/pages.
  * Prints a table and writes bench-results.json. Run `npm run build` first.
+ *
+ * Results that cannot have changed are reused from .bench-cache/ (BENCH_FRESH=1 measures everything again):
+ * a page's scan by the hash of the built test extension and the page, mark.js and the floor by the page and
+ * the aliases, the library at scale by the hash of its sources. A run that stops part-way resumes where it was.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildAll } from '../../lib/build/kb';
 import type { ScanStats } from '../../lib/content/controller';
 import { BLOCK_SEPARATOR, foldPattern } from '../../lib/match/fold';
@@ -13,7 +18,7 @@ import { Matcher } from '../../lib/match/matcher';
 import type { MatcherTables } from '../../lib/match/types';
 import { loadSearchIndex, search } from '../../lib/search/query';
 import { extractStatements } from '../../lib/statements/extract';
-import { keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from '../browser/harness';
+import { EXTENSION_DIR, keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from '../browser/harness';
 import { BENCH_QUERIES, libraryBenchmarks } from './library';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -25,6 +30,33 @@ const time = (fn: () => void) => {
   fn();
   return performance.now() - t;
 };
+
+// --- The results cache: one JSON file, written after every page so an interrupted run resumes.
+const CACHE_FILE = resolve(ROOT, '.bench-cache/results.json');
+const FRESH = !!process.env.BENCH_FRESH;
+const cache: Record<string, unknown> = !FRESH && existsSync(CACHE_FILE) ? JSON.parse(readFileSync(CACHE_FILE, 'utf8')) : {};
+let reused = 0;
+function cached<T>(key: string): T | undefined {
+  if (!(key in cache)) return undefined;
+  reused++;
+  return cache[key] as T;
+}
+function store(key: string, value: unknown): void {
+  cache[key] = value;
+  mkdirSync(resolve(ROOT, '.bench-cache'), { recursive: true });
+  writeFileSync(CACHE_FILE, JSON.stringify(cache));
+}
+/** Hash of files and folders (every file under them, by path and content) and extra strings. */
+function hashOf(paths: string[], ...extra: string[]): string {
+  const hash = createHash('sha256');
+  const add = (path: string) => {
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
+    else hash.update(relative(ROOT, path)).update('\0').update(readFileSync(path)).update('\0');
+  };
+  for (const path of paths) add(path);
+  for (const value of extra) hash.update(value).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
 
 const built = buildAll(resolve(ROOT, 'seeds'), ROOT);
 // Passages are paragraphs: joined as the page walker joins blocks, with the block separator.
@@ -127,7 +159,14 @@ const node = process.env.BENCH_PAGES_ONLY
   ? { matcherRows: [], searchTimes: [NaN], scaleBuildMs: NaN, scaleBytes: NaN, scaleTimes: [NaN], extractionMsPerMB: NaN }
   : await nodeBenchmarks();
 const { matcherRows, searchTimes, scaleBuildMs, scaleBytes, scaleTimes, extractionMsPerMB } = node;
-const library = process.env.BENCH_PAGES_ONLY ? null : await libraryBenchmarks();
+// The library at scale runs for minutes: reused while its inputs (the code, seeds, lockfile, document count) are unchanged.
+const libraryKey = `library:${hashOf(
+  ['lib', 'seeds', 'tests/bench/library.ts', 'package-lock.json'].map((p) => resolve(ROOT, p)),
+  process.env.BENCH_LIBRARY_DOCS ?? '',
+)}`;
+let library = process.env.BENCH_PAGES_ONLY ? null : (cached<Awaited<ReturnType<typeof libraryBenchmarks>>>(libraryKey) ?? null);
+if (library) console.log('library at scale: unchanged inputs, results reused from .bench-cache (BENCH_FRESH=1 measures again)');
+else if (!process.env.BENCH_PAGES_ONLY) store(libraryKey, (library = await libraryBenchmarks()));
 
 // --- Page scans in Chromium: ours (the built extension), mark.js with the same aliases, and the floor (one TreeWalker pass).
 const SHARED = resolve(ROOT, '../shared/pages');
@@ -190,10 +229,11 @@ async function extensionMainThreadMs(url: string): Promise<number> {
   return micros / 1000;
 }
 
-const pages: Array<Record<string, number | string | null>> = [];
-for (const name of names.filter((n) => !only || only.includes(n))) {
-  const url = `${origin}/shared/${name}?csp=strict`;
-  const ours: Array<Omit<ScanStats, 'totalMs'> & { fromDclMs: number; heapDeltaKb: number }> = [];
+type OursRun = Omit<ScanStats, 'totalMs'> & { fromDclMs: number; heapDeltaKb: number };
+
+/** RUNS timed loads with the extension, and one profiled load for its total main-thread time. */
+async function measureOurs(url: string): Promise<{ ours: OursRun[]; totalMs: number }> {
+  const ours: OursRun[] = [];
   for (let r = 0; r < RUNS; r++) {
     const page = await context.newPage();
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
@@ -220,7 +260,11 @@ for (const name of names.filter((n) => !only || only.includes(n))) {
     await page.close();
   }
   // One profiled load per page: sampling slows the page a little, so it is kept apart from the timed runs.
-  const totalMs = await extensionMainThreadMs(url);
+  return { ours, totalMs: await extensionMainThreadMs(url) };
+}
+
+/** RUNS loads without the extension: the floor (one TreeWalker pass) and mark.js with the same aliases. */
+async function measurePlain(url: string): Promise<{ markjs: number[]; floor: number[] }> {
   const markjs: number[] = [];
   const floor: number[] = [];
   for (let r = 0; r < RUNS; r++) {
@@ -260,6 +304,37 @@ for (const name of names.filter((n) => !only || only.includes(n))) {
     markjs.push(ms);
     await page.close();
   }
+  return { markjs, floor };
+}
+
+// Cache keys: what each measurement depends on.
+const chromium = context.browser()?.version() ?? '';
+const extensionHash = hashOf([EXTENSION_DIR], chromium, String(RUNS));
+const plainHash = createHash('sha256')
+  .update(markJs)
+  .update(JSON.stringify(aliases))
+  .update(chromium)
+  .update(`${RUNS}:${MARKJS_TIMEOUT_MS}`)
+  .digest('hex')
+  .slice(0, 16);
+const pages: Array<Record<string, number | string | null>> = [];
+for (const name of names.filter((n) => !only || only.includes(n))) {
+  const url = `${origin}/shared/${name}?csp=strict`;
+  const pageHash = hashOf([resolve(SHARED, name)]);
+  const oursKey = `ours:${extensionHash}:${pageHash}`;
+  const plainKey = `plain:${plainHash}:${pageHash}`;
+  let measured = cached<{ ours: OursRun[]; totalMs: number }>(oursKey);
+  if (!measured) store(oursKey, (measured = await measureOurs(url)));
+  const { ours, totalMs } = measured;
+  // JSON keeps a timed-out mark.js run as null.
+  let plainRuns = cached<{ markjs: Array<number | null>; floor: number[] }>(plainKey);
+  if (!plainRuns) {
+    plainRuns = await measurePlain(url);
+    // Without mark.js only the floor was measured: nothing complete to keep.
+    if (!SKIP_MARKJS) store(plainKey, plainRuns);
+  }
+  const markjs = plainRuns.markjs.map((v) => v ?? NaN);
+  const { floor } = plainRuns;
   const oursMs = median(ours.map((o) => o.fromDclMs));
   const markjsMs = median(markjs);
   pages.push({
@@ -352,3 +427,4 @@ const results = {
 };
 writeFileSync(resolve(ROOT, 'bench-results.json'), JSON.stringify(results, null, 2));
 console.log('\nsummary', JSON.stringify(results.summary, null, 1));
+console.log(`${reused} results reused from .bench-cache (BENCH_FRESH=1 measures everything again)`);

@@ -4,9 +4,9 @@
  * WebDriver BiDi, behind an adapter that offers the same subset of Playwright's
  * Page and Locator API, so a test is written once and runs in both.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -35,15 +35,18 @@ export interface TestLocator {
   count(): Promise<number>;
   first(): TestLocator;
   nth(index: number): TestLocator;
-  locator(selector: string): TestLocator;
+  locator(selector: string, options?: { hasText?: string }): TestLocator;
   getAttribute(name: string): Promise<string | null>;
+  innerHTML(): Promise<string>;
   textContent(): Promise<string | null>;
   allTextContents(): Promise<string[]>;
   inputValue(): Promise<string>;
   isVisible(): Promise<boolean>;
   boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null>;
   evaluate<R, A = undefined>(fn: (el: Element, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  evaluateAll<R, A = undefined>(fn: (els: Element[], arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   click(): Promise<void>;
+  focus(): Promise<void>;
   fill(text: string): Promise<void>;
   check(): Promise<void>;
   uncheck(): Promise<void>;
@@ -58,13 +61,13 @@ export interface TestPage {
   evaluate<R, A = undefined>(fn: PageFn<A, R>, arg?: A): Promise<R>;
   waitForFunction<A = undefined>(fn: PageFn<A, unknown>, arg?: A, options?: { timeout?: number }): Promise<unknown>;
   waitForTimeout(ms: number): Promise<void>;
-  locator(selector: string): TestLocator;
+  locator(selector: string, options?: { hasText?: string }): TestLocator;
   getByRole(role: string, options?: { name?: string }): TestLocator;
   getByLabel(text: string | RegExp): TestLocator;
   getByText(text: string): TestLocator;
   mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
   keyboard: { press(keys: string): Promise<void> };
-  screenshot(options: { path: string }): Promise<unknown>;
+  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   setViewportSize(size: { width: number; height: number }): Promise<void>;
   viewportSize(): { width: number; height: number } | null;
   on(event: 'console', fn: (m: { type(): string; text(): string }) => void): unknown;
@@ -90,6 +93,10 @@ export interface Session {
   pageInColorScheme(scheme: 'light' | 'dark', origin: string): Promise<TestPage>;
   /** Runs `fn` in every page before the page's own scripts (Playwright's addInitScript). */
   addInitScript(fn: () => void): Promise<void>;
+  /** What the clipboard holds, as `page` would paste it (the Copy buttons write it). */
+  readClipboard(page: TestPage): Promise<string>;
+  /** The browser's name and version, e.g. "firefox 140.12.0esr", for the test results. */
+  version: string;
   /** URLs of every request a page made. */
   requests: string[];
   close(): Promise<void>;
@@ -124,7 +131,18 @@ export function useSession(browser: BrowserName, options: LaunchOptions = {}): {
 
 /** Launches `browser` with the built extension, kept offline except for `origin` (the test server). */
 export async function launchSession(browser: BrowserName, origin: string, options: LaunchOptions = {}): Promise<Session> {
-  return browser === 'chromium' ? launchChromium(origin, options) : launchFirefox(origin, options);
+  const session = await (browser === 'chromium' ? launchChromium(origin, options) : launchFirefox(origin, options));
+  recordVersion(session);
+  return session;
+}
+
+/** Notes which browser version ran in test-results/browser-versions.json, so the results say (CI prints it). */
+function recordVersion(session: Session): void {
+  const file = resolve(ROOT, 'test-results/browser-versions.json');
+  mkdirSync(dirname(file), { recursive: true });
+  const seen = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>) : {};
+  seen[session.browser] = [...new Set([...(seen[session.browser] ?? []), session.version])];
+  writeFileSync(file, JSON.stringify(seen, null, 2));
 }
 
 /** Launches `browser` without the extension, for before/after comparisons. */
@@ -156,8 +174,14 @@ async function launchChromium(origin: string, options: LaunchOptions): Promise<S
   const extensionOrigin = `chrome-extension://${extensionId}`;
   return {
     browser: 'chromium',
+    // A persistent context has no Browser object to ask; the service worker's user agent names the version.
+    version: `chromium ${(await worker.evaluate(() => navigator.userAgent)).match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown'}`,
     extensionOrigin,
     requests,
+    readClipboard: async (page) => {
+      await context.grantPermissions(['clipboard-read'], { origin: await page.evaluate(() => location.origin) });
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
     newPage: async () => (await context.newPage()) as unknown as TestPage,
     inExtension: async (fn, arg) => inExtensionPage((await context.newPage()) as unknown as TestPage, extensionOrigin, fn, arg),
     callBackground: async (name, arg) => {
@@ -223,8 +247,24 @@ async function launchFirefox(_origin: string, options: LaunchOptions): Promise<S
   };
   return {
     browser: 'firefox',
+    version: (await browser.version()).replace(/^firefox\//i, 'firefox '),
     extensionOrigin,
     requests,
+    // Reading the clipboard from a page needs Firefox's paste prompt; a real Ctrl+V into a textarea of our own reads it.
+    readClipboard: async (page) => {
+      await page.evaluate(() => {
+        const box = document.createElement('textarea');
+        box.id = 'backstory-test-paste';
+        document.body.append(box);
+        box.focus();
+      });
+      await page.keyboard.press('Control+V');
+      return page.evaluate(() => {
+        const box = document.getElementById('backstory-test-paste') as HTMLTextAreaElement;
+        box.remove();
+        return box.value;
+      });
+    },
     // A second page opens in a window of its own, so none is a hidden background tab (Backstory waits while a tab is
     // hidden; Playwright keeps every Chromium page visible). A lone page is a tab, which opens faster.
     newPage: async () => wrap(await browser.newPage(openPages.size > 0 ? { type: 'window' } : {})),
@@ -282,6 +322,7 @@ interface Query {
   value: string;
   flags?: string;
   name?: string;
+  hasText?: string;
   parent?: Query;
   index?: number;
 }
@@ -335,6 +376,7 @@ function resolveQuery(query: Query): Element[] {
       found.push(...deep(scope, '*').filter((e) => matches(text(e)) && ![...e.children].some((c) => matches(text(c)))));
   }
   found = [...new Set(found)];
+  if (query.hasText !== undefined) found = found.filter((e) => text(e).toLowerCase().includes(query.hasText!.toLowerCase()));
   return query.index === undefined ? found : found.slice(query.index < 0 ? found.length + query.index : query.index).slice(0, 1);
 }
 
@@ -397,8 +439,17 @@ class FirefoxLocator implements TestLocator {
   nth(index: number) {
     return this.with({ index });
   }
-  locator(selector: string) {
-    return new FirefoxLocator(this.page, { kind: 'css', value: selector, parent: this.query });
+  locator(selector: string, options: { hasText?: string } = {}) {
+    return new FirefoxLocator(this.page, { kind: 'css', value: selector, hasText: options.hasText, parent: this.query });
+  }
+  innerHTML() {
+    return this.one((el) => el.innerHTML);
+  }
+  evaluateAll<R, A = undefined>(fn: (els: Element[], arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.all(fn as (els: Element[], arg: A) => R, arg);
+  }
+  async focus() {
+    await this.one((el) => (el as HTMLElement).focus());
   }
   getAttribute(name: string) {
     return this.one((el, n) => el.getAttribute(n), name);
@@ -511,13 +562,20 @@ class FirefoxPage implements TestPage {
     return this.page.evaluate(fn as never, arg as never) as Promise<R>;
   }
   waitForFunction<A = undefined>(fn: PageFn<A, unknown>, arg?: A, options: { timeout?: number } = {}) {
-    return this.page.waitForFunction(fn as never, { timeout: options.timeout ?? 30_000, polling: 100 }, arg as never);
+    // Polled from here: puppeteer's own waitForFunction rebuilds the function with Function() inside the page, which a
+    // page's strict CSP blocks in Firefox (EvalError); evaluate calls it through BiDi, which CSP does not govern.
+    return waitUntil(
+      () => this.evaluate(fn, arg).catch(() => false),
+      Boolean,
+      options.timeout ?? 30_000,
+      `${fn.toString().slice(0, 80)} to be true`,
+    );
   }
   waitForTimeout(ms: number) {
     return sleep(ms);
   }
-  locator(selector: string) {
-    return new FirefoxLocator(this.page, { kind: 'css', value: selector });
+  locator(selector: string, options: { hasText?: string } = {}) {
+    return new FirefoxLocator(this.page, { kind: 'css', value: selector, hasText: options.hasText });
   }
   getByRole(role: string, options: { name?: string } = {}) {
     return new FirefoxLocator(this.page, { kind: 'role', value: role, name: options.name });
@@ -546,14 +604,27 @@ class FirefoxPage implements TestPage {
       for (const m of mods.reverse()) await this.page.keyboard.up(m);
     },
   };
-  screenshot(options: { path: string }) {
-    return this.page.screenshot({ path: options.path as `${string}.png` });
+  screenshot(options: { path: string; fullPage?: boolean }) {
+    return this.page.screenshot({ path: options.path as `${string}.png`, fullPage: options.fullPage });
   }
-  setViewportSize(size: { width: number; height: number }) {
-    return this.page.setViewport(size);
+  private size: { width: number; height: number } | null = null;
+  async setViewportSize(size: { width: number; height: number }) {
+    await this.page.setViewport(size).catch((e: Error) => {
+      // Puppeteer 25 sends emulation.setScreenOrientationOverride with the viewport; Firefox 140's BiDi lacks that
+      // command (it came in a later Firefox), but its browsingContext.setViewport, sent alongside, is applied.
+      if (!/setScreenOrientationOverride/.test(e.message)) throw e;
+    });
+    this.size = size;
+    await waitUntil(
+      () => this.page.evaluate(() => [innerWidth, innerHeight]),
+      ([w, h]) => w === size.width && h === size.height,
+      5000,
+      `the viewport to become ${size.width}×${size.height}`,
+    );
   }
   viewportSize() {
-    return this.page.viewport();
+    // Firefox 140: puppeteer's page.viewport() stays null when its default viewport was sent with the failing command.
+    return this.size ?? this.page.viewport() ?? VIEWPORT;
   }
   on(event: 'console' | 'pageerror' | 'request', fn: (x: never) => void) {
     const call = fn as (x: unknown) => void;

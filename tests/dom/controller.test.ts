@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import matcherTables from 'virtual:backstory/matcher';
 import { ContentController, type Scheduler } from '../../lib/content/controller';
+import { LazyMatcher } from '../../lib/content/user-matcher';
 import { FALLBACK_TAG } from '../../lib/dom/highlighter';
 import { Matcher } from '../../lib/match/matcher';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
@@ -51,6 +52,34 @@ describe('content controller (fallback marks, as in browsers without the Highlig
     expect(controller.marks).toBeNull();
     expect(document.adoptedStyleSheets.length).toBe(before);
     expect(controller.stats!.mentions).toBe(0);
+  });
+
+  it('loads the tables only on a page that may mention something, once, and marks the same as with them loaded', async () => {
+    let loads = 0;
+    const lazy = () => new LazyMatcher(matcherTables.prefilter ?? null, async () => (loads++, matcher), false);
+    document.body.innerHTML = '<p>Nothing about the subject here.</p>';
+    const quiet = new ContentController(document, lazy(), DEFAULT_SETTINGS, abort.signal, scheduler);
+    await quiet.start();
+    expect(loads).toBe(0);
+    expect(quiet.stats!.mentions).toBe(0);
+    quiet.stop();
+    document.body.innerHTML = '<p>Nikol Pashinyan met Ilham Aliyev.</p><p>Pashinyan spoke again.</p>';
+    const busy = new ContentController(document, lazy(), DEFAULT_SETTINGS, abort.signal, scheduler);
+    await busy.start();
+    await busy.rescanAll();
+    expect(loads).toBe(1);
+    expect(marked()).toEqual(['Nikol Pashinyan', 'Ilham Aliyev', 'Pashinyan']);
+    // With the user's own entities the bundled prefilter cannot speak for the page: the tables load at once.
+    document.body.innerHTML = '<p>Nothing about the subject here.</p>';
+    loads = 0;
+    await new ContentController(
+      document,
+      new LazyMatcher(matcherTables.prefilter ?? null, async () => (loads++, matcher), true),
+      DEFAULT_SETTINGS,
+      abort.signal,
+      scheduler,
+    ).start();
+    expect(loads).toBe(1);
   });
 
   it('rescans only what changed, batched in idle time, and drops marks of removed text', async () => {

@@ -338,7 +338,10 @@ describe('automaton against the naive reference', () => {
         fc.array(fc.tuple(alias, disguise, fc.nat(12), fc.constantFrom(' ', ', ', BLOCK_SEPARATOR, ' the ', '\n')), { maxLength: 12 }),
         (parts) => {
           const text = parts.map(([a, d, k, gap]) => d(a, k % (a.length + 1)) + gap).join('');
-          expect(m.match(text)).toEqual(m.matchNaive(text));
+          const expected = m.matchNaive(text);
+          expect(m.match(text)).toEqual(expected);
+          // The whole-text test the content script runs before it loads any table says yes wherever there is a mention.
+          if (expected.length > 0) expect(m.mayMatch(text)).toBe(true);
         },
       ),
       { numRuns: 500 },
@@ -351,6 +354,8 @@ describe('automaton against the naive reference', () => {
     const [folded, exact] = [new RegExp(source.folded!), new RegExp(source.exact!)];
     const plain = 'Just because the house said the weather today is fine, the minister left us for Europe.';
     expect(folded.test(roughFold(plain)) || exact.test(plain)).toBe(false);
+    expect(new Matcher(seedBuild().matcher).mayMatch(plain)).toBe(false);
+    expect(new Matcher(seedBuild().matcher).mayMatch(`${plain}${BLOCK_SEPARATOR}Talks in Yerevan.`)).toBe(true);
     expect(folded.test(roughFold('In NAKHCHIVAN today'))).toBe(true);
     expect(exact.test('the EU and the US')).toBe(true);
   });

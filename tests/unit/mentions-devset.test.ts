@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../../lib/match/matcher';
-import { readDevset, scoreDevset } from '../devset/devset';
+import { resolve } from 'node:path';
+import { DEVSET, readDevset, scoreDevset } from '../devset/devset';
 import { seedBuild } from './seed-data';
 
 /** Issue 14's targets, per language, on real news excerpts labelled by hand (tests/fixtures/mentions). */
@@ -32,4 +33,17 @@ describe('mentions in real news, per language', () => {
       if (lang === 'en') expect(s.recall).toBeGreaterThanOrEqual(ENGLISH_BEFORE.recall);
     });
   }
+});
+
+describe('the round-3 out-of-sample set (tests/fixtures/mentions-round3)', () => {
+  it('has at least 20 real excerpts, 3 or more in each press language, each with its URL and labels', () => {
+    const excerpts = readDevset(resolve(DEVSET, '../mentions-round3'));
+    expect(excerpts.length).toBeGreaterThanOrEqual(20);
+    for (const lang of ['ru', 'az', 'tr', 'fr', 'hy', 'en'])
+      expect(excerpts.filter((e) => e.lang === lang).length).toBeGreaterThanOrEqual(3);
+    for (const e of excerpts) {
+      expect(e.url).toMatch(/^https?:\/\//);
+      expect(e.expect.size).toBeGreaterThan(0);
+    }
+  });
 });

@@ -5,7 +5,7 @@ import type { Alias, Entity } from '../../lib/kb/types';
 import { acceptsSuffix } from '../../lib/match/grammar';
 import { Matcher } from '../../lib/match/matcher';
 import { inflectedForms } from '../../lib/match/stem';
-import { spellingsOf } from '../../lib/match/translit';
+import { armenianFromCyrillic, cyrillicFromArmenian, spellingsOf } from '../../lib/match/translit';
 import { seedBuild } from './seed-data';
 
 /** A matcher over entities made up here: the grammar must work for names the knowledge base does not list. */
@@ -86,6 +86,22 @@ describe('suffix grammars generalise to names nobody listed', () => {
       'Kars kapısında',
     ]);
     expect(spans(m, 'Tovuzlu Tovuzca Tovuzçu')).toEqual([]);
+    // A final stop softens before a vowel suffix (Turkish k → ğ, Azerbaijani k → y), and only there.
+    const soft = tiny([
+      {
+        id: 'x',
+        name: 'Kars',
+        aliases: [
+          { text: 'Avrupa Siyasi Topluluk', lang: 'tr', rules: [] },
+          { text: 'Avropa Siyasi Birlik', lang: 'az', rules: [] },
+        ],
+      },
+    ]);
+    expect(spans(soft, 'Avrupa Siyasi Topluluğu, Avrupa Siyasi Topluluk’un, Avropa Siyasi Birliyinin; Avrupa Siyasi Topluluğlar')).toEqual([
+      'Avrupa Siyasi Topluluğu',
+      'Avrupa Siyasi Topluluk',
+      'Avropa Siyasi Birliyinin',
+    ]);
   });
 
   it('Armenian: case endings and articles, with the stem changes before a vowel', () => {
@@ -177,6 +193,50 @@ describe('romanizations by rule', () => {
     ]);
   });
 
+  it('derives Russian names in each Latin press and the script forms the other press writes', () => {
+    const ru = spellingsOf('Maria Zakharova', 'ru').map((s) => s.text);
+    expect(ru).toEqual(expect.arrayContaining(['Mariya Zaxarova', 'Maria Zaharova', 'Maria Sacharowa']));
+    expect(spellingsOf('Sergey Lavrov', 'ru').map((s) => s.text)).toContain('Sergueï Lavrov');
+    // French keeps a final -in's vowel with a mute e.
+    expect(spellingsOf('Lachin', 'az').map((s) => s.text)).toContain('Latchine');
+    // Armenian script: Azerbaijani names from their Latin spelling, Russian (and Russian-borne) names from Cyrillic.
+    expect(spellingsOf('Jeyhun Bayramov', 'az').map((s) => s.text)).toContain('Ջեյհուն Բայրամով');
+    expect(spellingsOf('Hikmet Hajiyev', 'az').map((s) => s.text)).toContain('Հիքմեթ Հաջիև');
+    expect(['Сергей Лавров', 'Мария Захарова', 'Блинкен', 'Эммануэль Макрон'].map(armenianFromCyrillic)).toEqual([
+      'Սերգեյ Լավրով',
+      'Մարիա Զախարովա',
+      'Բլինկեն',
+      'Էմմանուել Մակրոն',
+    ]);
+    expect(['Նախիջևան', 'Սյունիք', 'Նիկոլ Փաշինյան', 'Երևան'].map(cyrillicFromArmenian)).toEqual([
+      'Нахиджеван',
+      'Сюник',
+      'Никол Пашинян',
+      'Ереван',
+    ]);
+  });
+
+  it('matches the derived script forms in text, inflected', () => {
+    expect(found('Ջեյհուն Բայրամովի, Լավրովը, Բլինկենի; Нахиджеване, Mariya Zaxarova')).toEqual([
+      ['jeyhun-bayramov', 'Ջեյհուն Բայրամովի'],
+      ['sergey-lavrov', 'Լավրովը'],
+      ['antony-blinken', 'Բլինկենի'],
+      ['nakhchivan', 'Нахиджеване'],
+      ['maria-zakharova', 'Mariya Zaxarova'],
+    ]);
+  });
+
+  it("gives a person's full name in every spelling and script its surname, with the surname alias's rules", () => {
+    // "Միրզոյան" is listed only inside "Արարատ Միրզոյան"; Mirzoyan, a common Armenian surname, yields to another first name.
+    expect(found('Միրզոյան-Լավրով հանդիպումը. Karen Mirzoyan; Ani Badalyan; Armenia’s Mirzoyan; M. Pachinian')).toEqual([
+      ['ararat-mirzoyan', 'Միրզոյան'],
+      ['sergey-lavrov', 'Լավրով'],
+      ['armenia', 'Armenia'],
+      ['ararat-mirzoyan', 'Mirzoyan'],
+      ['nikol-pashinyan', 'Pachinian'],
+    ]);
+  });
+
   it('makes no common word match', () => {
     const common =
       'The banks and the bakery: a bakir, a pasha, the union, agreements, the agreement, the meeting, meetings, ' +
@@ -204,6 +264,19 @@ describe('descriptions, titles and longer names of other things', () => {
       ['sochi-meeting-2022', 'October 31 in Sochi'],
     ]);
     expect(found('The agreement was signed after the meeting. The statement followed. The summit ended.')).toEqual([]);
+    // A war named by its year, meetings by their negotiations; the First Karabakh War is neither the region nor the 2020 war.
+    expect(found("Armenia after the war of 2020. The negotiations in Sochi. 1'inci Karabağ Savaşı'nda; the First Karabakh War.")).toEqual([
+      ['armenia', 'Armenia'],
+      ['second-karabakh-war', 'war of 2020'],
+      ['sochi-meeting-2022', 'negotiations in Sochi'],
+    ]);
+    expect(found('The war of 2020 ended.')).toEqual([]);
+    // Quotation marks around an anchor keep it in the description; a Moscow-brokered deal is the 2020 ceasefire.
+    expect(found('в формате «3+3». The "3+3" platform. The deal, brokered by Moscow. The format.')).toEqual([
+      ['format-3plus3', 'формате «3+3'],
+      ['format-3plus3', '3+3" platform'],
+      ['ceasefire-2020', 'deal, brokered by Moscow'],
+    ]);
   });
 
   it('counts a title with a surname as the full name, and a headline surname when the full name follows', () => {
@@ -223,6 +296,11 @@ describe('descriptions, titles and longer names of other things', () => {
       ['charles-michel', 'Charles Michel'],
     ]);
     expect(found('Michel hosts talks\u2029The leaders met.')).toEqual([]);
+    // An initial counts as the first name when it is the entity's own ("И. Алиев"), not another's ("H. Aliyev").
+    expect(found('Сказал И. Алиев; H. Aliyev; I. Aliyev')).toEqual([
+      ['ilham-aliyev', 'Алиев'],
+      ['ilham-aliyev', 'Aliyev'],
+    ]);
   });
 
   it('does not take a longer name of another thing for the entity', () => {

@@ -33,6 +33,12 @@ describe('search index', () => {
     expect(query('Bakıya')[0]!.id).toBe('entity:baku');
     expect(query('Փաշինյանի')[0]!.id).toBe('entity:nikol-pashinyan');
     expect(query('Нагорного Карабаха')[0]!.id).toBe('entity:nagorno-karabakh');
+    // Spellings the rules derive (no alias lists them): Armenian script, the Armenian press's Cyrillic, a Russian name in Azerbaijani.
+    expect(query('Լավրովի')[0]!.id).toBe('entity:sergey-lavrov');
+    expect(query('Ջեյհուն Բայրամովի')[0]!.id).toBe('entity:jeyhun-bayramov');
+    expect(query('Нахиджеване')[0]!.id).toBe('entity:nakhchivan');
+    expect(query('Mariya Zaxarova')[0]!.id).toBe('entity:maria-zakharova');
+    expect(query('Latchine')[0]!.id).toBe('entity:lachin-corridor');
   });
 
   it('refuses an index of another format version', () => {

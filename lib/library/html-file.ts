@@ -1,0 +1,30 @@
+import { articleText, extractArticle, notAnArticle } from '../article/extract';
+import type { FileDraft } from './files';
+
+/**
+ * A saved web page (.html) read as "Add this page" reads a live one: Mozilla Readability's main text, and the page's
+ * own metadata (publisher, date, author, canonical URL, language) prefilled into its provenance form. Without this,
+ * an imported page would keep its menus, teasers and adverts. `parse` makes a Document (DOMParser in an extension
+ * page, happy-dom in Node); nothing in it loads or runs. Throws, naming the file, for a page that is not an article.
+ */
+export function articleDraft(draft: FileDraft, parse: (html: string) => Document): FileDraft {
+  const doc = parse(draft.content);
+  const article = extractArticle(doc);
+  const problem = notAnArticle(doc, article, article.canonicalUrl ?? '');
+  if (problem) throw new Error(`Backstory: ${draft.name}: ${problem}`);
+  const title = article.title || draft.title;
+  return {
+    ...draft,
+    // The text the pipeline reads is the article's, so the stored document is what the reader sees and a pack exports.
+    format: 'text',
+    content: articleText({ ...article, title }),
+    title,
+    provenance: {
+      ...(article.siteName ? { publisher: article.siteName } : {}),
+      ...(article.authors.length > 0 ? { author: article.authors.join(', ') } : {}),
+      ...(article.published ? { date: article.published } : {}),
+      ...(article.canonicalUrl ? { url: article.canonicalUrl } : {}),
+      ...(article.lang ? { language: article.lang } : {}),
+    },
+  };
+}
