@@ -1,4 +1,5 @@
 import MiniSearch from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import { entitySearchDoc, SEARCH_INDEX_VERSION, SEARCH_OPTIONS, type SearchDoc } from '../search/options';
 import { speakerKey } from '../search/query';
 import type { DocumentBundle, UserEntity } from './types';
@@ -47,8 +48,9 @@ export function documentRecords(bundle: DocumentBundle): SearchDoc[] {
 /**
  * Version of the library's index records and snapshot; a snapshot of another version is not loaded, the index is
  * rebuilt from the stored documents instead. 2: statements store their speaker key, passages their kind. 3: segments.
+ * 4: a segment's terms and postings are saved apart from the rest (`SavedSegment`), and postings read when searched.
  */
-export const LIBRARY_INDEX_VERSION = SEARCH_INDEX_VERSION * 100 + 3;
+export const LIBRARY_INDEX_VERSION = SEARCH_INDEX_VERSION * 100 + 4;
 
 /** Documents per segment: a segment is sealed (never added to again) when it holds this many. */
 export const SEGMENT_DOCUMENTS = 2000;
@@ -60,13 +62,140 @@ export interface IndexSnapshot {
   segments: number[];
 }
 
-/** One segment as saved: its key, how many documents it holds, and its MiniSearch index as JSON. */
+/** One segment as saved: its key, how many documents it holds, and its index as JSON (a `SavedSegment`). */
 export interface SegmentSnapshot {
   key: number;
   documents: number;
   index: string;
   /** The segment's change count when it was taken. */
   changes: number;
+}
+
+/**
+ * A segment's MiniSearch index as saved: MiniSearch's own serialization without its terms (`head`), then the terms,
+ * and each term's postings as its own JSON string (MiniSearch's `{ fieldId: { docId: frequency } }`), parsed only
+ * when a search, an addition or a removal reads that term. Loading then costs the term tree, not every posting.
+ */
+interface SavedSegment {
+  head: Record<string, unknown>;
+  terms: string[];
+  postings: string[];
+}
+
+type TermData = Map<number, Map<number, number>>;
+
+/** MiniSearch's internals that loading and saving a segment touch (the same fields `MiniSearch.loadJS` sets). */
+interface Internals {
+  _index: SearchableMap<TermData>;
+}
+
+const internals = (index: MiniSearch<SearchDoc>) => index as unknown as Internals;
+
+/**
+ * A term's postings, parsed on first use exactly as `MiniSearch.loadJS` parses them (so results, and their order,
+ * are those of an index loaded whole). Until then the saved string is kept, and saved again as it is.
+ */
+export class SavedTermData extends Map<number, Map<number, number>> {
+  constructor(public raw: string | null) {
+    super();
+  }
+
+  private load(): void {
+    if (this.raw === null) return;
+    const data = JSON.parse(this.raw) as Record<string, Record<string, number>>;
+    this.raw = null;
+    for (const fieldId of Object.keys(data)) {
+      const freqs = new Map<number, number>();
+      for (const docId of Object.keys(data[fieldId]!)) freqs.set(parseInt(docId, 10), data[fieldId]![docId]!);
+      super.set(parseInt(fieldId, 10), freqs);
+    }
+  }
+
+  override get size(): number {
+    this.load();
+    return super.size;
+  }
+  override get(key: number) {
+    this.load();
+    return super.get(key);
+  }
+  override has(key: number) {
+    this.load();
+    return super.has(key);
+  }
+  override set(key: number, value: Map<number, number>) {
+    this.load();
+    return super.set(key, value);
+  }
+  override delete(key: number) {
+    this.load();
+    return super.delete(key);
+  }
+  override clear() {
+    this.raw = null;
+    super.clear();
+  }
+  override forEach(callback: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
+    this.load();
+    super.forEach(callback, thisArg);
+  }
+  override entries() {
+    this.load();
+    return super.entries();
+  }
+  override keys() {
+    this.load();
+    return super.keys();
+  }
+  override values() {
+    this.load();
+    return super.values();
+  }
+  override [Symbol.iterator]() {
+    this.load();
+    return super[Symbol.iterator]();
+  }
+}
+
+/** Postings as saved: a term not read since loading keeps its saved string. */
+function postingsJson(data: TermData): string {
+  if (data instanceof SavedTermData && data.raw !== null) return data.raw;
+  const out: Record<number, Record<number, number>> = {};
+  for (const [fieldId, freqs] of data) out[fieldId] = Object.fromEntries(freqs);
+  return JSON.stringify(out);
+}
+
+/** A segment's index as saved (see `SavedSegment`). */
+export function saveSegment(index: MiniSearch<SearchDoc>): string {
+  const ix = internals(index);
+  const terms: string[] = [];
+  const postings: string[] = [];
+  for (const [term, data] of ix._index) {
+    terms.push(term);
+    postings.push(postingsJson(data));
+  }
+  // MiniSearch's own serialization of everything but the terms: its term tree is swapped out for the call.
+  const tree = ix._index;
+  ix._index = new SearchableMap<TermData>();
+  let head;
+  try {
+    head = index.toJSON() as unknown as Record<string, unknown>;
+  } finally {
+    ix._index = tree;
+  }
+  return JSON.stringify({ head, terms, postings } satisfies SavedSegment);
+}
+
+/** Loads a saved segment; throws on one of another format (the index is then rebuilt from the documents). */
+export function loadSegment(json: string): MiniSearch<SearchDoc> {
+  const saved = JSON.parse(json) as SavedSegment;
+  if (!saved?.head || !Array.isArray(saved.terms) || !Array.isArray(saved.postings) || saved.terms.length !== saved.postings.length) {
+    throw new Error('Backstory: a library index segment of another format.');
+  }
+  const index = MiniSearch.loadJS({ ...saved.head, index: [] } as never, SEARCH_OPTIONS);
+  const tree = internals(index)._index;
+  for (let i = 0; i < saved.terms.length; i++) tree.set(saved.terms[i]!, new SavedTermData(saved.postings[i]!));
+  return index;
 }
 
 interface Segment {
@@ -95,7 +224,7 @@ export class LibraryIndex {
     this.segments = saved.map((x) => ({
       key: x.key,
       documents: x.documents,
-      index: MiniSearch.loadJSON(x.index, SEARCH_OPTIONS),
+      index: loadSegment(x.index),
       changes: 0,
       saved: 0,
     }));
@@ -162,7 +291,7 @@ export class LibraryIndex {
       manifest: { version: LIBRARY_INDEX_VERSION, generation, segments: this.segments.map((x) => x.key) },
       changed: this.segments
         .filter((x) => x.changes !== x.saved)
-        .map((x) => ({ key: x.key, documents: x.documents, index: JSON.stringify(x.index), changes: x.changes })),
+        .map((x) => ({ key: x.key, documents: x.documents, index: saveSegment(x.index), changes: x.changes })),
     };
   }
 
