@@ -122,6 +122,11 @@ describe('a saved library index segment', { timeout: 60_000 }, () => {
     const live = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
     live.addAll(documentRecords(docs[0]!));
     expect(() => loadSegment(JSON.stringify(live))).toThrow(/another format/);
+    // Version 4: the postings as a JSON list next to the head and the terms.
+    const [line, ...postings] = saveSegment(live).split('\n');
+    expect(() => loadSegment(JSON.stringify({ ...JSON.parse(line!), postings }))).toThrow(/another format/);
+    // A line lost: the terms and their postings no longer pair up.
+    expect(() => loadSegment(saveSegment(live).replace(/\n[^\n]*$/, ''))).toThrow(/another format/);
   });
   it('ranks the best results over segments exactly as MiniSearch searching each, merged, sorted and cut, with the OR retry', async () => {
     const docs = await bundlesOnce();
