@@ -1,3 +1,4 @@
+import type { Provenance } from '../corpus/types';
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
 import type { MessageApi, SearchHit } from '../messages';
 import type { PipelineContext } from '../pipeline/process';
@@ -41,6 +42,8 @@ interface Loaded {
 const SNAPSHOT_KEY = 'searchIndex';
 /** How many library documents a quote is checked against: those that share the most of its words. */
 const QUOTE_DOCUMENTS = 24;
+/** How many documents' provenance searches keep in memory. */
+const PROVENANCE_CACHE = 5000;
 
 /**
  * The user's library in the background: stores documents through the shared pipeline, keeps its own search
@@ -51,6 +54,9 @@ export class LibraryService {
   private merged: { bundled: KnowledgeBase; kb: KnowledgeBase } | null = null;
   /** The library's ranking context, until the library changes. */
   private ranking: { bundled: KnowledgeBase; context: RankContext } | null = null;
+  /** Documents' provenance as hits cite it, read once per document until the library changes (`epoch`). */
+  private provenance = new Map<string, Provenance>();
+  private epoch = 0;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   /** Serializes writes, so two imports never race on the duplicate check. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -106,6 +112,8 @@ export class LibraryService {
   }
 
   private changed(state: Loaded) {
+    this.provenance.clear();
+    this.epoch++;
     this.merged = null;
     this.ranking = null;
     this.scheduleSnapshot(state.store, state.index);
@@ -197,18 +205,28 @@ export class LibraryService {
     const state = await this.load();
     const results = rank(state.index.indexes, this.rankContext(state, bundled), query, filters, limit);
     if (results.length === 0) return [];
+    const epoch = this.epoch;
+    const known = new Map<string, Provenance>();
     const { statements, passages, docs } = await state.store.records(
       results.flatMap((r) => (String(r.id).startsWith('statement:') ? [String(r.id).slice('statement:'.length)] : [])),
       results.flatMap((r) => (String(r.id).startsWith('passage:') ? [String(r.id).slice('passage:'.length)] : [])),
+      (doc) => {
+        const p = this.provenance.get(doc);
+        if (p) known.set(doc, p);
+        return !!p;
+      },
     );
+    for (const d of docs.values()) known.set(d.id, corpusProvenance(d));
+    // Kept for the next searches unless the library changed while these were read (bounded: cleared when full).
+    if (epoch === this.epoch) {
+      if (this.provenance.size + docs.size > PROVENANCE_CACHE) this.provenance.clear();
+      for (const d of docs.values()) this.provenance.set(d.id, known.get(d.id)!);
+    }
     const source: HitSource = {
       entity: (id) => state.entities.get(id),
       statement: (id) => statements.get(id),
       passage: (id) => passages.get(id),
-      provenance: (doc) => {
-        const record = docs.get(doc);
-        return record && corpusProvenance(record);
-      },
+      provenance: (doc) => known.get(doc),
     };
     return toHits(results, source);
   }

@@ -158,10 +158,14 @@ export class LibraryStore {
     return { doc, passages: passages.sort((a, b) => a.ordinal - b.ordinal), statements, mentions };
   }
 
-  /** Some statements and passages by id, with their documents, in one transaction (a search's hits). */
+  /**
+   * Some statements and passages by id, with their documents, in one transaction (a search's hits); `knownDoc` says
+   * which documents the caller has already (they are not read again: a document record holds the whole text).
+   */
   async records(
     statementIds: string[],
     passageIds: string[],
+    knownDoc: (id: string) => boolean = () => false,
   ): Promise<{ statements: Map<string, Statement>; passages: Map<string, Passage>; docs: Map<string, LibraryDocRecord> }> {
     const tx = this.db.transaction(['documents', 'passages', 'statements'], 'readonly');
     const [statements, passages] = await Promise.all([
@@ -169,7 +173,7 @@ export class LibraryStore {
       Promise.all(passageIds.map((id) => tx.objectStore('passages').get(id))),
     ]);
     const present = <T>(xs: Array<T | undefined>) => xs.filter((x): x is T => !!x);
-    const docIds = [...new Set([...present(statements), ...present(passages)].map((x) => x.doc))];
+    const docIds = [...new Set([...present(statements), ...present(passages)].map((x) => x.doc))].filter((id) => !knownDoc(id));
     const docs = present(await Promise.all(docIds.map((id) => tx.objectStore('documents').get(id))));
     return {
       statements: new Map(present(statements).map((s) => [s.id, s])),
