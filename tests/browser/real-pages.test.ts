@@ -29,7 +29,9 @@ describe.each(BROWSERS)('in %s', (browserName: BrowserName) => {
 
   beforeAll(async () => {
     plain = await launchPlainSession(browserName, env.origin);
-    // Record long tasks (over 50 ms) from the start of each page, for the report.
+    // Record long tasks (over 50 ms) from the start of each page, for the report. Firefox has no long-task entries,
+    // and its init scripts make errors of their own in Firefox 140 (see Session.addInitScript), so Chromium only.
+    if (browserName !== 'chromium') return;
     await env.session.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[] };
       w.__longTasks = [];
