@@ -19,6 +19,7 @@ import type { MatcherTables } from '../../lib/match/types';
 import { loadSearchIndex, search } from '../../lib/search/query';
 import { extractStatements } from '../../lib/statements/extract';
 import { EXTENSION_DIR, keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from '../browser/harness';
+import { extensionSamples } from './cpu-profile';
 import { BENCH_QUERIES, libraryBenchmarks } from './library';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -209,24 +210,7 @@ async function extensionMainThreadMs(url: string): Promise<number> {
   await page.waitForFunction(() => performance.getEntriesByName('backstory:scan-end').length > 0, null, { timeout: 60_000 });
   const { profile } = await cdp.send('Profiler.stop');
   await page.close();
-  const parentOf = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const fromExtension = new Map<number, boolean>();
-  const isExtension = (id: number): boolean => {
-    const known = fromExtension.get(id);
-    if (known !== undefined) return known;
-    const parent = parentOf.get(id);
-    const result = byId.get(id)!.callFrame.url.startsWith('chrome-extension://') || (parent !== undefined && isExtension(parent));
-    fromExtension.set(id, result);
-    return result;
-  };
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  let micros = 0;
-  // A sample stands for the time until the next one.
-  for (let i = 0; i < samples.length; i++) if (isExtension(samples[i]!)) micros += deltas[i + 1] ?? 0;
-  return micros / 1000;
+  return extensionSamples(profile).reduce((sum, s) => sum + s.ms, 0);
 }
 
 type OursRun = Omit<ScanStats, 'totalMs'> & { fromDclMs: number; heapDeltaKb: number };
@@ -401,12 +385,18 @@ const results = {
   summary: {
     medianSpeedupVsMarkjs: speedups.length ? median(speedups) : null,
     medianBusyOverFloor: median(busyOverFloor),
+    // Issue 16's second bound: the scan never more than 5× the floor on a page with mentions.
+    maxBusyOverFloorWithMentions: Math.max(
+      ...pages.filter((p) => Number(p.highlights) > 0).map((p) => Number(p.oursBusyMs) / Math.max(Number(p.floorMs), 0.05)),
+    ),
     medianFloorMs: median(pages.map((p) => Number(p.floorMs))),
     maxLongTaskMs: Math.max(...pages.map((p) => Number(p.longestTaskMs))),
     medianScanMs: median(pages.map((p) => Number(p.oursMs))),
     // Total main-thread time (startup included) on pages where nothing was marked; the scan alone beside it.
     noMentionPageMs: median(pages.filter((p) => p.highlights === 0).map((p) => Number(p.totalMainThreadMs))),
     noMentionScanMs: median(pages.filter((p) => p.highlights === 0).map((p) => Number(p.oursBusyMs))),
+    noMentionPageMaxMs: Math.max(...pages.filter((p) => p.highlights === 0).map((p) => Number(p.totalMainThreadMs))),
+    noMentionPages: pages.filter((p) => p.highlights === 0).length,
     cardFirstPaintMs: median(cardPaints),
     contentScriptBytes: contentScript.length,
     contentScriptGzipBytes: gzipSync(contentScript).length,
