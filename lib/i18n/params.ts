@@ -72,9 +72,8 @@ export interface MessageParams {
   errorPackVersion: { name: string | number; supported: string | number; version: string | number };
   errorNoParagraphs: { name: string | number };
   errorDuplicate: { file: string | number; name: string | number; title: string | number };
-  errorEntityMissing: { field: string | number };
   errorEntityInvalid: { detail: string | number; field: string | number };
-  errorEntityCitation: { field: string | number; passage: string | number };
+  errorEntityCitation: { passage: string | number };
   errorEntityAliasTaken: { alias: string | number; other: string | number };
   errorEntityAliasClash: { alias: string | number; other: string | number };
 }
