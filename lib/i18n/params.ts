@@ -72,7 +72,7 @@ export interface MessageParams {
   errorPackVersion: { name: string | number; supported: string | number; version: string | number };
   errorNoParagraphs: { name: string | number };
   errorDuplicate: { file: string | number; name: string | number; title: string | number };
-  errorEntityInvalid: { detail: string | number; field: string | number };
+  errorEntityInvalid: { detail: string | number };
   errorEntityCitation: { passage: string | number };
   errorEntityAliasTaken: { alias: string | number; other: string | number };
   errorEntityAliasClash: { alias: string | number; other: string | number };
