@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../i18n/errors';
 import { articleText, type Article } from '../article/extract';
 import type { DocStats, LibraryAddResult, LibraryInput } from '../library/types';
 
@@ -20,7 +21,7 @@ export type PageDraft =
       /** True when the page states no publication date: the user must give one before saving. */
       needsDate: boolean;
     }
-  | { ok: false; error: string };
+  | ({ ok: false; error: string } & ErrorCode);
 
 /** Stands in for a missing date in the preview's dry run only (statements and mentions do not depend on it). */
 const PREVIEW_DATE = '1970-01-01';
@@ -55,7 +56,11 @@ export async function draftPage(
   dryRun: (input: LibraryInput) => Promise<LibraryAddResult>,
 ): Promise<PageDraft> {
   if (!page || typeof page !== 'object' || !page.article)
-    return { ok: false, error: 'Backstory: this page could not be read (the browser does not let extensions read it).' };
+    return {
+      ok: false,
+      error: 'Backstory: this page could not be read (the browser does not let extensions read it).',
+      code: 'addNotReadable',
+    };
   if (page.problem) return { ok: false, error: `Backstory: ${page.problem}` };
   const input = pageInput(page);
   const needsDate = !input.provenance.date;

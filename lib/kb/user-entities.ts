@@ -76,13 +76,19 @@ export function validateUserEntity(value: unknown, ctx: UserEntityContext): User
   const entity = parseEntityNode(node as Parameters<typeof parseEntityNode>[0], (message, at) => {
     // A missing field has no node of its own: the error belongs beside the field the form lacks.
     const field = /^entity is missing "(\w+)"/.exec(message)?.[1] ?? paths.get(at ?? node) ?? 'entity';
-    throw new UserEntityError(field, message.replace(`${id}: `, ''));
+    const lacking = /^entity is missing "(\w+)"/.exec(message);
+    throw new UserEntityError(field, message.replace(`${id}: `, ''), lacking ? 'errorEntityMissing' : 'errorEntityInvalid');
   });
 
   const missing = missingCitation(entity, (p) => ctx.passageExists(p));
   if (missing) {
     const field = missing.item === entity.description ? 'description' : entity.background.includes(missing.item) ? 'background' : 'naming';
-    throw new UserEntityError(field, `cites passage "${missing.cite}", which is in no document of the bundled corpus or your library.`);
+    throw new UserEntityError(
+      field,
+      `cites passage "${missing.cite}", which is in no document of the bundled corpus or your library.`,
+      'errorEntityCitation',
+      { passage: missing.cite },
+    );
   }
   for (const [i, related] of entity.related.entries()) {
     if (!known.has(related) || related === id) throw new UserEntityError(`related[${i}]`, `no other entity has the id "${related}".`);
@@ -103,6 +109,8 @@ export function validateUserEntity(value: unknown, ctx: UserEntityContext): User
     throw new UserEntityError(
       index >= 0 ? `aliases[${index}]` : 'name',
       `"${alias?.text ?? entity.name}" is also a name of ${other.name} (${other.id}); ${fix}`,
+      alias && alias.rules.length === 0 ? 'errorEntityAliasTaken' : 'errorEntityAliasClash',
+      { alias: alias?.text ?? entity.name, other: other.name },
     );
   }
   const { line: _line, ...stored } = entity;
