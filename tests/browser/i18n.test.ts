@@ -7,7 +7,7 @@ import { SETTINGS_KEY } from '../../lib/settings';
 import { BROWSERS, screenshotPath, useSession, type Session, type TestPage } from './driver';
 import { keepOffline, launchWithExtension, ROOT, startServer } from './harness';
 import { dropFiles, FILES } from './library-drop';
-import { mentionPoint, openMarked } from './marks';
+import { cardSettled, mentionPoint, openMarked } from './marks';
 
 // The interface in the reader's language (issue 17): in Chromium the browser's language from --lang, and the
 // options' override applied at once to open pages and cards; the Library page and the reader in both browsers
@@ -85,6 +85,7 @@ describe.each(['ru', 'hy'] as const)('Chromium with --lang=%s', (lang) => {
     const box = (await card.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(1200);
     expect(await card.locator('header').evaluate((h) => h.scrollWidth <= h.clientWidth)).toBe(true);
+    await cardSettled(card);
     await page.screenshot({ path: shot(`card-${lang}`) });
     await page.close();
   });
@@ -122,6 +123,7 @@ describe('the language chosen in the options', () => {
     await expect.poll(() => cardOf(card).locator('h3').first().textContent()).toBe(message('hy', 'cardBackground'));
     await options.setViewportSize({ width: 800, height: 900 });
     await options.screenshot({ path: shot('options-hy'), fullPage: true });
+    await cardSettled(cardOf(card));
     await card.screenshot({ path: shot('card-hy-dark') });
 
     await options.locator('select#locale').selectOption('auto');
