@@ -76,4 +76,7 @@ export interface MessageParams {
   errorEntityCitation: { passage: string | number };
   errorEntityAliasTaken: { alias: string | number; other: string | number };
   errorEntityAliasClash: { alias: string | number; other: string | number };
+  errorPageTooShort: { count: string | number; min: string | number };
+  errorFileSearchPage: { name: string | number };
+  errorFileLoginPage: { name: string | number };
 }

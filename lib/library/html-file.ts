@@ -1,4 +1,5 @@
-import { articleText, extractArticle, notAnArticle } from '../article/extract';
+import { articleProblem, articleText, extractArticle, MIN_ARTICLE_WORDS, problemSentence } from '../article/extract';
+import { UserError } from '../i18n/errors';
 import type { FileDraft } from './files';
 
 /**
@@ -10,8 +11,12 @@ import type { FileDraft } from './files';
 export function articleDraft(draft: FileDraft, parse: (html: string) => Document): FileDraft {
   const doc = parse(draft.content);
   const article = extractArticle(doc);
-  const problem = notAnArticle(doc, article, article.canonicalUrl ?? '');
-  if (problem) throw new Error(`Backstory: ${draft.name}: ${problem}`);
+  const problem = articleProblem(doc, article, article.canonicalUrl ?? '');
+  if (problem) {
+    const key = problem.kind === 'search' ? 'errorFileSearchPage' : problem.kind === 'login' ? 'errorFileLoginPage' : 'errorNoArticle';
+    const params = { name: draft.name, count: problem.kind === 'too-short' ? problem.words : 0, min: MIN_ARTICLE_WORDS };
+    throw new UserError(`Backstory: ${draft.name}: ${problemSentence(problem)}`, key, params);
+  }
   const title = article.title || draft.title;
   return {
     ...draft,

@@ -108,7 +108,7 @@ describe('add this page to my library', () => {
     const popup = await addPopup(tabId);
     await expect
       .poll(() => popup.locator('.add-error').textContent(), { timeout: 15_000 })
-      .toMatch(/^Backstory: this page has only \d+ words? of main text/);
+      .toMatch(/^This page has only \d+ words? of main text \(an article needs at least 80\)/);
     expect(await popup.locator('.add-preview').count()).toBe(0);
     await Promise.all([page.close(), popup.close()]);
   });
