@@ -79,4 +79,5 @@ export interface MessageParams {
   errorPageTooShort: { count: string | number; min: string | number };
   errorFileSearchPage: { name: string | number };
   errorFileLoginPage: { name: string | number };
+  errorEntityTooMuchBackground: { count: string | number; max: string | number };
 }

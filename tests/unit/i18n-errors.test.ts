@@ -56,6 +56,19 @@ describe('errors the reader sees (issue 17)', () => {
     );
     const missing = thrown(() => validateUserEntity({ ...base, name: undefined }, ctx)) as UserEntityError;
     expect([missing.field, missing.code, errorText(ru, codeOf(missing))]).toEqual(['name', 'errorEntityMissing', 'Заполните это поле.']);
+    // The schema's other refusals a form can cause come translated too, each beside its field.
+    const cited = { text: 'A body.', cites: [[...passages][0]!] };
+    const ok = { ...base, description: cited };
+    const refusal = (entity: object) => {
+      const error = thrown(() => validateUserEntity(entity, ctx)) as UserEntityError;
+      return [error.field, error.code, errorText(ru, codeOf(error))];
+    };
+    expect(refusal({ ...ok, background: Array.from({ length: 5 }, () => ({ text: cited.text, cites: [...cited.cites] })) })).toEqual([
+      'background',
+      'errorEntityTooMuchBackground',
+      'Не больше 4 предложений справки (здесь 5).',
+    ]);
+    expect(refusal({ ...ok, description: { text: 'A body.', cites: [] } })[1]).toBe('errorEntityNoCitation');
   });
 
   it('without a code, show the message as it came', () => {
