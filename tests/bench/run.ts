@@ -16,6 +16,7 @@ import type { ScanStats } from '../../lib/content/controller';
 import { BLOCK_SEPARATOR, foldPattern } from '../../lib/match/fold';
 import { Matcher } from '../../lib/match/matcher';
 import type { MatcherTables } from '../../lib/match/types';
+import { toPlainText } from '../../lib/library/formats';
 import { loadSearchIndex, search } from '../../lib/search/query';
 import { extractStatements } from '../../lib/statements/extract';
 import { EXTENSION_DIR, keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from '../browser/harness';
@@ -97,6 +98,37 @@ async function nodeBenchmarks() {
     );
   }
 
+  // --- The same on real page text (the shared pages' text, mostly without mentions), with the real aliases and rules.
+  // Each page is matched on its own, as the content script matches one page (rules look across the page's text).
+  const pageTexts = readdirSync(resolve(ROOT, '../shared/pages'))
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => {
+      try {
+        // One block a line, as the page walker separates blocks.
+        return toPlainText(f, readFileSync(resolve(ROOT, '../shared/pages', f), 'utf8'), 'html').replace(/\n+/g, BLOCK_SEPARATOR);
+      } catch {
+        return ''; // a page too short to import has no text worth timing
+      }
+    })
+    .filter(Boolean);
+  const pageMb = pageTexts.reduce((n, t) => n + t.length, 0) / 1e6;
+  const pageTextRows: Array<{ aliases: number; oursMBps: number }> = [];
+  for (const [count, tables] of [
+    [built.matcher.patterns.length, built.matcher],
+    [1000, syntheticTables(1000)],
+    [10000, syntheticTables(10000)],
+  ] as const) {
+    const matcher = new Matcher(tables);
+    const all = () => pageTexts.forEach((t) => matcher.match(t));
+    all(); // first-run compilation is not the steady rate
+    const runs = Array.from({ length: Math.max(RUNS, 3) }, () => pageMb / (time(all) / 1000));
+    pageTextRows.push({ aliases: count, oursMBps: median(runs) });
+    console.log(
+      `matcher on real page text (${pageTexts.length} pages, ${pageMb.toFixed(1)} MB), ${count} aliases${tables === built.matcher ? ' (the real ones, with rules)' : ''}: ${median(runs).toFixed(1)} MB/s (${spread(runs)})`,
+    );
+  }
+
   // --- Search latency on the seed corpus.
   const index = loadSearchIndex(JSON.parse(JSON.stringify(built.searchIndex)));
   const queries = BENCH_QUERIES;
@@ -146,7 +178,7 @@ async function nodeBenchmarks() {
   );
   const extractionMsPerMB = median(extraction) / (seedChars / 1e6);
   console.log(`statement extraction: ${extractionMsPerMB.toFixed(0)} ms per MB (${seedChars} chars of seeds)`);
-  return { matcherRows, searchTimes, scaleBuildMs, scaleBytes, scaleTimes, extractionMsPerMB };
+  return { matcherRows, pageTextRows, searchTimes, scaleBuildMs, scaleBytes, scaleTimes, extractionMsPerMB };
 }
 // BENCH_LIBRARY_ONLY=1 runs only the library at scale (10,000 documents; BENCH_LIBRARY_DOCS changes the count).
 if (process.env.BENCH_LIBRARY_ONLY) {
@@ -157,9 +189,9 @@ if (process.env.BENCH_LIBRARY_ONLY) {
 }
 // BENCH_PAGES_ONLY=1 skips the Node benchmarks, for quick iterations on page scans.
 const node = process.env.BENCH_PAGES_ONLY
-  ? { matcherRows: [], searchTimes: [NaN], scaleBuildMs: NaN, scaleBytes: NaN, scaleTimes: [NaN], extractionMsPerMB: NaN }
+  ? { matcherRows: [], pageTextRows: [], searchTimes: [NaN], scaleBuildMs: NaN, scaleBytes: NaN, scaleTimes: [NaN], extractionMsPerMB: NaN }
   : await nodeBenchmarks();
-const { matcherRows, searchTimes, scaleBuildMs, scaleBytes, scaleTimes, extractionMsPerMB } = node;
+const { matcherRows, pageTextRows, searchTimes, scaleBuildMs, scaleBytes, scaleTimes, extractionMsPerMB } = node;
 // The library at scale runs for minutes: reused while its inputs (the code, seeds, lockfile, document count) are unchanged.
 const libraryKey = `library:${hashOf(
   ['lib', 'seeds', 'tests/bench/library.ts', 'package-lock.json'].map((p) => resolve(ROOT, p)),
@@ -411,6 +443,8 @@ const results = {
     },
     matcherMBps: matcherRows.find((r) => r.aliases === 1000)?.oursMBps ?? null,
     matcher: matcherRows,
+    // Issue 16's measure: real page text with the real aliases (the first row), and flat as aliases grow.
+    matcherOnPageText: pageTextRows,
     extractionMsPerMB,
     library,
   },
