@@ -75,7 +75,7 @@ const PROBLEM_KEYS = {
   login: 'errorPageLogin',
   'no-text': 'errorPageNoText',
   'too-short': 'errorPageTooShort',
-} as const;
+} as const satisfies Record<ArticleProblem['kind'], string>;
 
 /** The refusal of a page that is not an article, in English and as a message key the popup shows in the reader's language. */
 function refusal(reported: ArticleProblem): PageDraft {

@@ -1,6 +1,14 @@
-import { articleProblem, articleText, extractArticle, MIN_ARTICLE_WORDS, problemSentence } from '../article/extract';
+import { articleProblem, articleText, extractArticle, MIN_ARTICLE_WORDS, problemSentence, type ArticleProblem } from '../article/extract';
 import { UserError } from '../i18n/errors';
 import type { FileDraft } from './files';
+
+/** The message a saved page refused as no article shows; too little text reads as an HTML file with no article. */
+const FILE_PROBLEM_KEYS = {
+  search: 'errorFileSearchPage',
+  login: 'errorFileLoginPage',
+  'no-text': 'errorNoArticle',
+  'too-short': 'errorNoArticle',
+} as const satisfies Record<ArticleProblem['kind'], string>;
 
 /**
  * A saved web page (.html) read as "Add this page" reads a live one: Mozilla Readability's main text, and the page's
@@ -13,7 +21,7 @@ export function articleDraft(draft: FileDraft, parse: (html: string) => Document
   const article = extractArticle(doc);
   const problem = articleProblem(doc, article, article.canonicalUrl ?? '');
   if (problem) {
-    const key = problem.kind === 'search' ? 'errorFileSearchPage' : problem.kind === 'login' ? 'errorFileLoginPage' : 'errorNoArticle';
+    const key = FILE_PROBLEM_KEYS[problem.kind];
     const params = { name: draft.name, count: problem.kind === 'too-short' ? problem.words : 0, min: MIN_ARTICLE_WORDS };
     throw new UserError(`Backstory: ${draft.name}: ${problemSentence(problem)}`, key, params);
   }

@@ -1,3 +1,5 @@
+import type { BrowserContext } from 'playwright-core';
+
 /** The part of a DevTools CPU profile the bench reads. */
 export interface CpuProfile {
   nodes: Array<{
@@ -30,4 +32,18 @@ export function extensionSamples(profile: CpuProfile): Array<{ ms: number; frame
   for (let i = 0; i < samples.length; i++)
     if (isExtension(samples[i]!)) out.push({ ms: (deltas[i + 1] ?? 0) / 1000, frame: byId.get(samples[i]!)!.callFrame });
   return out;
+}
+
+/** One load of `url` in a new tab under a sampling CPU profile (interval in µs), until Backstory's first scan has ended. */
+export async function profiledLoad(context: BrowserContext, url: string, intervalUs: number): Promise<CpuProfile> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan-end').length > 0, null, { timeout: 60_000 });
+  const { profile } = await cdp.send('Profiler.stop');
+  await page.close();
+  return profile;
 }

@@ -4,7 +4,7 @@
  * profile, and prints the extension's self time by function (and by phase: parse/compile, setup, walk, match).
  * `npx tsx tests/bench/profile-no-mention.ts [page.html …]` after `npm run build:test`.
  */
-import { extensionSamples } from './cpu-profile';
+import { extensionSamples, profiledLoad } from './cpu-profile';
 import { keepOffline, launchWithExtension, startServer } from '../browser/harness';
 
 const pages = process.argv.slice(2).length
@@ -19,15 +19,7 @@ let totalMs = 0;
 let loads = 0;
 for (const name of pages) {
   for (let r = 0; r < RUNS; r++) {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-    await cdp.send('Profiler.start');
-    await page.goto(`${origin}/shared/${name}?csp=strict`, { waitUntil: 'load', timeout: 60_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('backstory:scan-end').length > 0, null, { timeout: 60_000 });
-    const { profile } = await cdp.send('Profiler.stop');
-    await page.close();
+    const profile = await profiledLoad(context, `${origin}/shared/${name}?csp=strict`, 50);
     for (const { ms, frame } of extensionSamples(profile)) {
       const file = frame.url ? frame.url.split('/').pop() : '';
       const key = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;

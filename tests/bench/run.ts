@@ -20,7 +20,7 @@ import { toPlainText } from '../../lib/library/formats';
 import { loadSearchIndex, search } from '../../lib/search/query';
 import { extractStatements } from '../../lib/statements/extract';
 import { EXTENSION_DIR, keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from '../browser/harness';
-import { extensionSamples } from './cpu-profile';
+import { extensionSamples, profiledLoad } from './cpu-profile';
 import { BENCH_QUERIES, libraryBenchmarks } from './library';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -233,15 +233,7 @@ const SKIP_MARKJS = !!process.env.BENCH_NO_MARKJS;
  * taken, and every sample with a frame of the extension on its stack counts.
  */
 async function extensionMainThreadMs(url: string): Promise<number> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
-  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  await page.waitForFunction(() => performance.getEntriesByName('backstory:scan-end').length > 0, null, { timeout: 60_000 });
-  const { profile } = await cdp.send('Profiler.stop');
-  await page.close();
+  const profile = await profiledLoad(context, url, 100);
   return extensionSamples(profile).reduce((sum, s) => sum + s.ms, 0);
 }
 
@@ -409,7 +401,9 @@ for (const p of pages) {
 }
 const contentScript = readFileSync(resolve(ROOT, '.output/chrome-mv3/content-scripts/content.js'));
 const speedups = pages.map((p) => p.speedupVsMarkjs).filter((v): v is number => typeof v === 'number');
-const busyOverFloor = pages.map((p) => Number(p.oursBusyMs) / Math.max(Number(p.floorMs), 0.05));
+const overFloor = (p: (typeof pages)[number]) => Number(p.oursBusyMs) / Math.max(Number(p.floorMs), 0.05);
+const busyOverFloor = pages.map(overFloor);
+const noMention = pages.filter((p) => p.highlights === 0);
 
 const results = {
   runs: RUNS,
@@ -418,17 +412,15 @@ const results = {
     medianSpeedupVsMarkjs: speedups.length ? median(speedups) : null,
     medianBusyOverFloor: median(busyOverFloor),
     // Issue 16's second bound: the scan never more than 5× the floor on a page with mentions.
-    maxBusyOverFloorWithMentions: Math.max(
-      ...pages.filter((p) => Number(p.highlights) > 0).map((p) => Number(p.oursBusyMs) / Math.max(Number(p.floorMs), 0.05)),
-    ),
+    maxBusyOverFloorWithMentions: Math.max(...pages.filter((p) => Number(p.highlights) > 0).map(overFloor)),
     medianFloorMs: median(pages.map((p) => Number(p.floorMs))),
     maxLongTaskMs: Math.max(...pages.map((p) => Number(p.longestTaskMs))),
     medianScanMs: median(pages.map((p) => Number(p.oursMs))),
     // Total main-thread time (startup included) on pages where nothing was marked; the scan alone beside it.
-    noMentionPageMs: median(pages.filter((p) => p.highlights === 0).map((p) => Number(p.totalMainThreadMs))),
-    noMentionScanMs: median(pages.filter((p) => p.highlights === 0).map((p) => Number(p.oursBusyMs))),
-    noMentionPageMaxMs: Math.max(...pages.filter((p) => p.highlights === 0).map((p) => Number(p.totalMainThreadMs))),
-    noMentionPages: pages.filter((p) => p.highlights === 0).length,
+    noMentionPageMs: median(noMention.map((p) => Number(p.totalMainThreadMs))),
+    noMentionScanMs: median(noMention.map((p) => Number(p.oursBusyMs))),
+    noMentionPageMaxMs: Math.max(...noMention.map((p) => Number(p.totalMainThreadMs))),
+    noMentionPages: noMention.length,
     cardFirstPaintMs: median(cardPaints),
     contentScriptBytes: contentScript.length,
     contentScriptGzipBytes: gzipSync(contentScript).length,
