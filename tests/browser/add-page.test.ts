@@ -150,7 +150,7 @@ describe('my own entities', () => {
     await form.getByLabel('Description, as the source gives it').fill("The BBC's North America editor.");
     // No passage chosen yet: the error stands beside the passage picker.
     await form.getByRole('button', { name: 'Add entity' }).click();
-    await expect.poll(() => form.locator('[data-error-for=cite]').textContent()).toMatch(/^description has no citation/);
+    await expect.poll(() => form.locator('[data-error-for=cite]').textContent()).toBe('Cite the passage that supports this text.');
 
     await expect.poll(() => form.getByLabel('Cited document').locator('option').count()).toBeGreaterThan(1);
     const doc = form.getByLabel('Cited document').locator('option', { hasText: 'biggest frustration' });
