@@ -1,4 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText, kindName, type MessageKey } from '../lib/i18n';
+import { codeOf, type ErrorCode } from '../lib/i18n/errors';
+import { useI18n } from '../lib/i18n/preact';
 import { ENTITY_KINDS, RULES } from '../lib/kb/types';
 import { errorField } from '../lib/kb/user-entity-error';
 import type { LibraryDocSummary, UserEntity } from '../lib/library/types';
@@ -7,7 +10,7 @@ import type { AliasRule } from '../lib/match/types';
 /** What the entity form asks of the extension, injected so the component holds no extension API. */
 export interface EntityFormApi {
   list: () => Promise<UserEntity[]>;
-  save: (entity: Record<string, unknown>) => Promise<{ ok: true; id: string } | { ok: false; error: string }>;
+  save: (entity: Record<string, unknown>) => Promise<{ ok: true; id: string } | ({ ok: false; error: string } & ErrorCode)>;
   remove: (id: string) => Promise<{ ok: boolean }>;
   /** Library documents to cite from. */
   documents: () => Promise<LibraryDocSummary[]>;
@@ -32,18 +35,8 @@ interface FormState {
 
 const EMPTY: FormState = { name: '', kind: 'person', aliases: [{ text: '', rule: '' }], description: '', doc: '', cite: '' };
 
-const RULE_LABEL: Record<AliasRule, string> = {
-  afterFullName: 'only after the full name',
-  nearFullName: 'only where the full name is on the page',
-  caseSensitive: 'exact letter case',
-  notAfterOtherFirstName: 'a surname: not after another first name',
-  notUsState: 'not the US state',
-  notBird: 'not the bird or the dish',
-  onTopic: 'only on pages about Armenia–Azerbaijan',
-  exclude: 'another thing with a longer name: never this entity',
-  head: 'head noun of a description: only next to an anchor',
-  anchor: 'anchor of a description (a date, a place): only next to a head noun',
-};
+/** The message of an alias rule's label in the rule menu. */
+const ruleLabel = (rule: AliasRule) => `rule_${rule}` as MessageKey & `rule_${string}`;
 
 /** The entity as the knowledge base's schema has it, from the form's fields. */
 function toEntity(f: FormState): Record<string, unknown> {
@@ -75,6 +68,8 @@ function fromEntity(e: UserEntity): FormState {
  * like the bundled knowledge base, and its error is shown beside the field it names.
  */
 export function EntityForm({ api }: { api: EntityFormApi }) {
+  const tr = useI18n();
+  const { t } = tr;
   const [entities, setEntities] = useState<UserEntity[]>([]);
   const [docs, setDocs] = useState<LibraryDocSummary[]>([]);
   const [passages, setPassages] = useState<Array<{ id: string; text: string }>>([]);
@@ -108,74 +103,78 @@ export function EntityForm({ api }: { api: EntityFormApi }) {
   const save = async (event: Event) => {
     event.preventDefault();
     setStatus('');
-    const result = await api.save(toEntity(form)).catch((e: Error) => ({ ok: false as const, error: e.message }));
+    const result = await api.save(toEntity(form)).catch((e: Error) => ({ ok: false as const, error: e.message, ...codeOf(e) }));
     if (!result.ok) {
       const field = errorField(result.error) ?? 'entity';
       // Errors about a description's citation belong beside the passage picker.
-      setError({ field: field === 'description' && /cit/.test(result.error) ? 'cite' : field, text: result.error });
+      const cite = result.code === 'errorEntityCitation' || (field === 'description' && /cit/.test(result.error));
+      setError({ field: field === 'description' && cite ? 'cite' : field, text: errorText(tr, result) });
       return;
     }
     setError(null);
-    setStatus(`Saved “${form.name}”. Open pages mark it now.`);
+    setStatus(t('entitySaved', { name: form.name }));
     setForm(EMPTY);
     await refresh();
   };
 
   return (
     <section class="library entities" aria-labelledby="entities-title">
-      <h2 id="entities-title">My entities</h2>
+      <h2 id="entities-title">{t('entitiesTitle')}</h2>
       {entities.length > 0 && (
         <ul class="entity-list">
           {entities.map((e) => (
             <li key={e.id} data-entity={e.id}>
-              <strong>{e.name}</strong> <small>({e.kind})</small> {e.aliases.map((a) => a.text).join(', ')}{' '}
+              <strong>{e.name}</strong> <small>({kindName(t, e.kind)})</small> {e.aliases.map((a) => a.text).join(', ')}{' '}
               <button type="button" onClick={() => (setForm(fromEntity(e)), setError(null))}>
-                Edit
+                {t('edit')}
               </button>{' '}
-              <button type="button" onClick={() => void api.remove(e.id).then(() => (setStatus(`Removed “${e.name}”.`), refresh()))}>
-                Remove
+              <button
+                type="button"
+                onClick={() => void api.remove(e.id).then(() => (setStatus(t('entityRemoved', { name: e.name })), refresh()))}
+              >
+                {t('remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form class="entity-form" onSubmit={(e) => void save(e)}>
-        <h3>{form.id ? `Edit “${form.name}”` : 'Add an entity'}</h3>
+        <h3>{form.id ? t('entityEditTitle', { name: form.name }) : t('entityAddTitle')}</h3>
         {fieldError('entity')}
         {fieldError('id')}
         <label>
-          Name <input name="name" value={form.name} onInput={(e) => set({ name: (e.target as HTMLInputElement).value })} />
+          {t('entityName')} <input name="name" value={form.name} onInput={(e) => set({ name: (e.target as HTMLInputElement).value })} />
         </label>
         {fieldError('name')}
         <label>
-          Kind{' '}
+          {t('fieldKind')}{' '}
           <select name="kind" value={form.kind} onChange={(e) => set({ kind: (e.target as HTMLSelectElement).value })}>
             {ENTITY_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {kindName(t, k)}
               </option>
             ))}
           </select>
         </label>
         {fieldError('kind')}
         <fieldset>
-          <legend>Other names (aliases)</legend>
+          <legend>{t('entityAliases')}</legend>
           {form.aliases.map((a, i) => (
             <div class="alias-row" key={i}>
               <input
-                aria-label={`Alias ${i + 1}`}
+                aria-label={t('entityAlias', { number: i + 1 })}
                 value={a.text}
                 onInput={(e) => setAlias(i, { text: (e.target as HTMLInputElement).value })}
               />
               <select
-                aria-label={`Rule for alias ${i + 1}`}
+                aria-label={t('entityAliasRule', { number: i + 1 })}
                 value={a.rule}
                 onChange={(e) => setAlias(i, { rule: (e.target as HTMLSelectElement).value as AliasRule | '' })}
               >
-                <option value="">always</option>
+                <option value="">{t('ruleAlways')}</option>
                 {RULES.map((r) => (
                   <option key={r} value={r}>
-                    {RULE_LABEL[r]}
+                    {t(ruleLabel(r))}
                   </option>
                 ))}
               </select>
@@ -184,7 +183,7 @@ export function EntityForm({ api }: { api: EntityFormApi }) {
           ))}
         </fieldset>
         <label>
-          Description, as the source gives it
+          {t('entityDescription')}
           <textarea
             name="description"
             value={form.description}
@@ -193,20 +192,20 @@ export function EntityForm({ api }: { api: EntityFormApi }) {
         </label>
         {fieldError('description')}
         <label>
-          Cited document{' '}
+          {t('entityDocument')}{' '}
           <select name="doc" value={form.doc} onChange={(e) => set({ doc: (e.target as HTMLSelectElement).value, cite: '' })}>
-            <option value="">choose a library document</option>
+            <option value="">{t('entityDocumentChoose')}</option>
             {docs.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.provenance.title} ({d.provenance.publisher}, {d.provenance.date})
+                {t('entityDocOption', { title: d.provenance.title, publisher: d.provenance.publisher, date: tr.date(d.provenance.date) })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Cited passage{' '}
+          {t('entityPassage')}{' '}
           <select name="cite" value={form.cite} onChange={(e) => set({ cite: (e.target as HTMLSelectElement).value })}>
-            <option value="">choose the passage that supports it</option>
+            <option value="">{t('entityPassageChoose')}</option>
             {passages.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.id}: {p.text.slice(0, 90)}
@@ -216,10 +215,10 @@ export function EntityForm({ api }: { api: EntityFormApi }) {
         </label>
         {fieldError('cite')}
         <p>
-          <button type="submit">{form.id ? 'Save changes' : 'Add entity'}</button>{' '}
+          <button type="submit">{form.id ? t('entitySaveChanges') : t('entityAddButton')}</button>{' '}
           {form.id && (
             <button type="button" onClick={() => (setForm(EMPTY), setError(null))}>
-              Cancel
+              {t('cancel')}
             </button>
           )}
         </p>

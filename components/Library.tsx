@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatDate } from '../lib/kb/citation';
+import { errorText, type MessageKey, type Translator } from '../lib/i18n';
+import type { ErrorCode } from '../lib/i18n/errors';
+import { useI18n } from '../lib/i18n/preact';
 import type { FileDraft } from '../lib/library/files';
 import type { LibraryAddResult, LibraryDocSummary, LibraryInput, LibraryProvenance } from '../lib/library/types';
 
@@ -7,13 +9,13 @@ import type { LibraryAddResult, LibraryDocSummary, LibraryInput, LibraryProvenan
 export interface LibraryApi {
   list: () => Promise<{ documents: LibraryDocSummary[]; usage?: { bytes: number; quota: number } }>;
   add: (documents: LibraryInput[]) => Promise<LibraryAddResult[]>;
-  update: (id: string, provenance: LibraryProvenance) => Promise<{ ok: true } | { ok: false; error: string }>;
+  update: (id: string, provenance: LibraryProvenance) => Promise<{ ok: true } | ({ ok: false; error: string } & ErrorCode)>;
   remove: (ids: string[]) => Promise<string[]>;
   /** Saves the whole library as a pack file. */
   exportPack: () => Promise<void>;
   importPack: (text: string, name: string) => Promise<LibraryAddResult[]>;
   /** Reads picked or dropped files (errors name the file). */
-  read: (files: File[]) => Promise<Array<FileDraft | { name: string; error: string }>>;
+  read: (files: File[]) => Promise<Array<FileDraft | ({ name: string; error: string } & ErrorCode)>>;
   open: (docId: string) => void;
 }
 
@@ -21,14 +23,14 @@ type Draft = FileDraft & { provenance: LibraryProvenance };
 /** One line of the report after an import: which file, and what happened. */
 type Report = { name: string; ok: boolean; text: string };
 
-const FIELDS: Array<[keyof LibraryProvenance, string, string]> = [
-  ['title', 'Title', 'text'],
-  ['publisher', 'Publisher', 'text'],
-  ['author', 'Author', 'text'],
-  ['date', 'Published', 'date'],
-  ['url', 'URL', 'url'],
-  ['kind', 'Kind', 'text'],
-  ['language', 'Language', 'text'],
+const FIELDS: Array<[keyof LibraryProvenance, MessageKey, string]> = [
+  ['title', 'fieldTitle', 'text'],
+  ['publisher', 'fieldPublisher', 'text'],
+  ['author', 'fieldAuthor', 'text'],
+  ['date', 'fieldPublished', 'date'],
+  ['url', 'fieldUrl', 'url'],
+  ['kind', 'fieldKind', 'text'],
+  ['language', 'fieldLanguage', 'text'],
 ];
 
 function ProvenanceFields({
@@ -40,11 +42,12 @@ function ProvenanceFields({
   onChange: (p: LibraryProvenance) => void;
   prefix: string;
 }) {
+  const { t } = useI18n();
   return (
     <div class="fields">
       {FIELDS.map(([key, label, type]) => (
         <label key={key}>
-          {label}
+          {t(label as 'fieldTitle')}
           <input
             name={`${prefix}-${key}`}
             type={type}
@@ -60,20 +63,31 @@ function ProvenanceFields({
   );
 }
 
-function describe(r: LibraryAddResult): Report {
-  if (r.ok) {
-    const s = r.stats;
-    return {
-      name: r.name,
-      ok: true,
-      text: `added: ${s.words} words, ${s.passages} passages, ${s.statements} statements, ${s.mentions} mentions.`,
-    };
-  }
-  return { name: r.name, ok: false, text: r.error };
+/** A document's counts in words: "120 words, 3 passages, …". */
+function counts(tr: Translator, s: { words: number; passages?: number; statements: number; mentions: number }): string[] {
+  return [
+    tr.t('wordCount', { count: s.words }),
+    ...(s.passages === undefined ? [] : [tr.t('passageCount', { count: s.passages })]),
+    tr.t('statementCount', { count: s.statements }),
+    tr.t('mentionCount', { count: s.mentions }),
+  ];
+}
+
+function describe(tr: Translator, r: LibraryAddResult): Report {
+  if (r.ok) return { name: r.name, ok: true, text: tr.t('libraryAddedStats', { stats: counts(tr, r.stats).join(', ') }) };
+  return { name: r.name, ok: false, text: errorText(tr, r) };
+}
+
+/** A size in the language's own unit symbols ("12.3 MB", "12,3 МБ"). */
+function bytes(tr: Translator, n: number, unit: 'megabyte' | 'gigabyte'): string {
+  const value = n / 1024 / 1024 / (unit === 'gigabyte' ? 1024 : 1);
+  return new Intl.NumberFormat(tr.locale, { style: 'unit', unit, maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
 }
 
 /** The Library page: the user's documents with provenance, file and pack import, export, edit and remove. */
 export function Library({ api }: { api: LibraryApi }) {
+  const tr = useI18n();
+  const { t } = tr;
   const [docs, setDocs] = useState<LibraryDocSummary[] | null>(null);
   const [usage, setUsage] = useState<{ bytes: number; quota: number } | undefined>();
   const [drafts, setDrafts] = useState<Draft[]>([]);
@@ -86,7 +100,7 @@ export function Library({ api }: { api: LibraryApi }) {
   const refresh = () =>
     api.list().then(
       (r) => (setDocs(r.documents), setUsage(r.usage)),
-      (e: Error) => setReport([{ name: 'Library', ok: false, text: e.message }]),
+      (e: Error) => setReport([{ name: t('myLibrary'), ok: false, text: errorText(tr, e) }]),
     );
   useEffect(() => void refresh(), [api]);
 
@@ -95,7 +109,7 @@ export function Library({ api }: { api: LibraryApi }) {
     try {
       setReport(await work());
     } catch (e) {
-      setReport([{ name: 'Import', ok: false, text: (e as Error).message }]);
+      setReport([{ name: t('libraryImport'), ok: false, text: errorText(tr, e as Error) }]);
     } finally {
       setBusy(false);
       await refresh();
@@ -106,7 +120,7 @@ export function Library({ api }: { api: LibraryApi }) {
     const packs = files.filter((f) => /\.json$/i.test(f.name));
     const others = files.filter((f) => !/\.json$/i.test(f.name));
     const read = await api.read(others);
-    const failed: Report[] = read.flatMap((d) => ('error' in d ? [{ name: d.name, ok: false, text: d.error }] : []));
+    const failed: Report[] = read.flatMap((d) => ('error' in d ? [{ name: d.name, ok: false, text: errorText(tr, d) }] : []));
     setDrafts((ds) => [
       ...ds,
       ...read.flatMap((d) =>
@@ -123,7 +137,7 @@ export function Library({ api }: { api: LibraryApi }) {
     setReport(failed);
     for (const pack of packs) {
       const text = await pack.text();
-      await run(async () => [...failed, ...(await api.importPack(text, pack.name)).map(describe)]);
+      await run(async () => [...failed, ...(await api.importPack(text, pack.name)).map((r) => describe(tr, r))]);
     }
   };
 
@@ -132,19 +146,16 @@ export function Library({ api }: { api: LibraryApi }) {
       const results = await api.add(drafts.map(({ name, content, format, provenance }) => ({ name, content, format, provenance })));
       // Keep the drafts that failed, so their fields can be corrected.
       setDrafts((ds) => ds.filter((d) => results.some((r) => r.name === d.name && !r.ok && !('duplicateOf' in r && r.duplicateOf))));
-      return results.map(describe);
+      return results.map((r) => describe(tr, r));
     });
 
   return (
     <main class="library">
-      <h1>My library</h1>
-      <p class="note">
-        Documents you add are searched, quote-checked and counted in cards alongside the bundled corpus. They stay in this browser
-        (IndexedDB); nothing is sent anywhere.
-      </p>
+      <h1>{t('myLibrary')}</h1>
+      <p class="note">{t('libraryNote')}</p>
 
-      <section aria-label="Import">
-        <h2>Import</h2>
+      <section aria-label={t('libraryImport')}>
+        <h2>{t('libraryImport')}</h2>
         <div
           class={dragging ? 'drop dragging' : 'drop'}
           data-testid="drop"
@@ -156,14 +167,14 @@ export function Library({ api }: { api: LibraryApi }) {
             void takeFiles([...(e.dataTransfer?.files ?? [])]);
           }}
         >
-          <p>Drop .txt, .md or .html files here, or a pack (.json).</p>
+          <p>{t('libraryDropHere')}</p>
           <label>
-            Choose files{' '}
+            {t('libraryChooseFiles')}{' '}
             <input
               type="file"
               multiple
               accept=".txt,.md,.markdown,.html,.htm,.json"
-              aria-label="Choose files"
+              aria-label={t('libraryChooseFiles')}
               onChange={(e) => {
                 const input = e.target as HTMLInputElement;
                 void takeFiles([...(input.files ?? [])]).then(() => (input.value = ''));
@@ -181,13 +192,9 @@ export function Library({ api }: { api: LibraryApi }) {
             {drafts.map((d, i) => (
               <fieldset key={d.name} data-file={d.name}>
                 <legend>
-                  {d.name}{' '}
-                  <small>
-                    ({d.format}
-                    {d.encoding ? `, read as ${d.encoding}` : ''})
-                  </small>{' '}
+                  {d.name} <small>({d.encoding ? t('libraryReadAs', { format: d.format, encoding: d.encoding }) : d.format})</small>{' '}
                   <button type="button" class="link" onClick={() => setDrafts(drafts.filter((x) => x !== d))}>
-                    drop
+                    {t('libraryDiscard')}
                   </button>
                 </legend>
                 <ProvenanceFields
@@ -198,7 +205,7 @@ export function Library({ api }: { api: LibraryApi }) {
               </fieldset>
             ))}
             <button type="submit" disabled={busy}>
-              Add {drafts.length} {drafts.length === 1 ? 'document' : 'documents'}
+              {t('libraryAddDocuments', { count: drafts.length })}
             </button>
           </form>
         )}
@@ -220,13 +227,13 @@ export function Library({ api }: { api: LibraryApi }) {
         )}
       </section>
 
-      <section aria-label="Documents">
+      <section aria-label={t('libraryDocuments')}>
         <h2>
-          Documents <span class="count">{docs?.length ?? 0}</span>
+          {t('libraryDocuments')} <span class="count">{tr.number(docs?.length ?? 0)}</span>
         </h2>
         <p>
           <button type="button" onClick={() => void api.exportPack()} disabled={!docs?.length}>
-            Export library as a pack
+            {t('libraryExport')}
           </button>{' '}
           {docs && docs.length > 0 && (
             <button
@@ -237,23 +244,18 @@ export function Library({ api }: { api: LibraryApi }) {
                 setConfirmAll(false);
                 void run(async () => {
                   const removed = await api.remove(docs.map((d) => d.id));
-                  return [{ name: 'Library', ok: true, text: `removed ${removed.length} documents.` }];
+                  return [{ name: t('myLibrary'), ok: true, text: t('libraryRemovedCount', { count: removed.length }) }];
                 });
               }}
             >
-              {confirmAll ? `Really remove all ${docs.length}?` : 'Remove all'}
+              {confirmAll ? t('libraryRemoveAllConfirm', { count: docs.length }) : t('libraryRemoveAll')}
             </button>
           )}
           {usage && usage.quota > 0 && (
-            <small>
-              {' '}
-              Storage: {(usage.bytes / 1024 / 1024).toFixed(1)} MB of {(usage.quota / 1024 / 1024 / 1024).toFixed(1)} GB available.
-            </small>
+            <small> {t('libraryStorage', { used: bytes(tr, usage.bytes, 'megabyte'), quota: bytes(tr, usage.quota, 'gigabyte') })}</small>
           )}
         </p>
-        {docs?.length === 0 && (
-          <p class="empty">No documents yet. Import files or a pack above, or add the page you are reading from the popup.</p>
-        )}
+        {docs?.length === 0 && <p class="empty">{t('libraryEmpty')}</p>}
         <ul class="docs" data-testid="documents">
           {docs?.map((d) => (
             <li key={d.id} data-id={d.id}>
@@ -263,7 +265,7 @@ export function Library({ api }: { api: LibraryApi }) {
                     e.preventDefault();
                     void api
                       .update(d.id, editing.provenance)
-                      .then((r) => (r.ok ? (setEditing(null), refresh()) : setEditing({ ...editing, error: r.error })));
+                      .then((r) => (r.ok ? (setEditing(null), refresh()) : setEditing({ ...editing, error: errorText(tr, r) })));
                   }}
                 >
                   <ProvenanceFields
@@ -272,9 +274,9 @@ export function Library({ api }: { api: LibraryApi }) {
                     onChange={(provenance) => setEditing({ ...editing, provenance })}
                   />
                   {editing.error && <p role="alert">{editing.error}</p>}
-                  <button type="submit">Save</button>{' '}
+                  <button type="submit">{t('save')}</button>{' '}
                   <button type="button" onClick={() => setEditing(null)}>
-                    Cancel
+                    {t('cancel')}
                   </button>
                 </form>
               ) : (
@@ -282,33 +284,34 @@ export function Library({ api }: { api: LibraryApi }) {
                   <strong class="title">{d.provenance.title}</strong>
                   <div class="meta">
                     {d.provenance.publisher}
-                    {d.provenance.author ? `, ${d.provenance.author}` : ''} · {formatDate(d.provenance.date)} · {d.provenance.kind}
+                    {d.provenance.author ? `, ${d.provenance.author}` : ''} · {tr.date(d.provenance.date)} · {d.provenance.kind}
                     {d.provenance.url && (
                       <>
                         {' · '}
                         <a href={d.provenance.url} target="_blank" rel="noreferrer noopener">
-                          original
+                          {t('cardOriginal')}
                         </a>
                       </>
                     )}
                   </div>
                   <small>
-                    {d.name} · {d.stats.words} words · {d.stats.statements} statements · {d.stats.mentions} mentions · added{' '}
-                    {d.addedAt.slice(0, 10)}
+                    {[d.name, ...counts(tr, d.stats), t('libraryAddedOn', { date: tr.date(d.addedAt.slice(0, 10)) })].join(' · ')}
                   </small>
                   <div class="actions">
                     <button type="button" onClick={() => api.open(d.id)}>
-                      Open
+                      {t('open')}
                     </button>
                     <button type="button" onClick={() => setEditing({ id: d.id, provenance: d.provenance })}>
-                      Edit provenance
+                      {t('libraryEditProvenance')}
                     </button>
                     <button
                       type="button"
                       class="danger"
-                      onClick={() => void run(async () => (await api.remove([d.id]), [{ name: d.name, ok: true, text: 'removed.' }]))}
+                      onClick={() =>
+                        void run(async () => (await api.remove([d.id]), [{ name: d.name, ok: true, text: t('libraryRemovedOne') }]))
+                      }
                     >
-                      Remove
+                      {t('remove')}
                     </button>
                   </div>
                 </>

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { CorpusDoc } from '../lib/corpus/types';
-import { formatDate } from '../lib/kb/citation';
+import { useI18n } from '../lib/i18n/preact';
 import type { Mention } from '../lib/match/types';
 import type { Statement } from '../lib/statements/types';
 
@@ -44,6 +44,8 @@ function pieces(text: string, statements: Statement[], mentions: Mention[]): Pie
 /** A source document, cleanly: provenance header, passages, the requested one highlighted, statements and mentions marked. */
 export function Reader({ doc, passageId, statements, mentionsOf, entityName, searchHref }: ReaderProps) {
   const p = doc.provenance;
+  const tr = useI18n();
+  const { t } = tr;
   useEffect(() => {
     if (passageId) document.getElementById(passageId)?.scrollIntoView({ block: 'center' });
   }, [passageId]);
@@ -52,17 +54,17 @@ export function Reader({ doc, passageId, statements, mentionsOf, entityName, sea
       <header>
         <p class="publisher">
           {p.publisher}
-          {p.library && <span class="library"> · from your library ({p.kind})</span>}
+          {p.library && <span class="library"> · {t('readerFromLibrary', { kind: p.kind })}</span>}
         </p>
         <h1>{p.title}</h1>
         <p class="meta">
           {p.author ? `${p.author} · ` : ''}
-          <time dateTime={p.date}>{formatDate(p.date)}</time>
+          <time dateTime={p.date}>{tr.date(p.date)}</time>
           {p.url && (
             <>
               {' · '}
               <a href={p.url} rel="noopener noreferrer">
-                original
+                {t('cardOriginal')}
               </a>
             </>
           )}
@@ -78,7 +80,7 @@ export function Reader({ doc, passageId, statements, mentionsOf, entityName, sea
               {pieces(x.text, said, mentionsOf(x.text)).map((piece, i) => {
                 const words = x.text.slice(piece.start, piece.end);
                 const inner = piece.entity ? (
-                  <a href={searchHref(piece.entity)} class="entity" title={`${entityName(piece.entity)}: search everything about it`}>
+                  <a href={searchHref(piece.entity)} class="entity" title={t('readerEntityTitle', { name: entityName(piece.entity) })}>
                     {words}
                   </a>
                 ) : (
@@ -88,7 +90,9 @@ export function Reader({ doc, passageId, statements, mentionsOf, entityName, sea
                   <span
                     key={i}
                     class={`statement ${piece.statement.kind}`}
-                    title={`${piece.statement.kind === 'direct' ? 'Quote' : 'Reported'}: ${piece.statement.speaker.name}`}
+                    title={t(piece.statement.kind === 'direct' ? 'readerQuoteBy' : 'readerReportedBy', {
+                      name: piece.statement.speaker.name,
+                    })}
                   >
                     {inner}
                   </span>

@@ -1,3 +1,4 @@
+import type { ErrorCode } from './i18n/errors';
 import type { KbEntity } from './kb/types-kb';
 import type { CorpusDoc, Passage } from './corpus/types';
 import type { Statement } from './statements/types';
@@ -81,7 +82,7 @@ export interface MessageApi {
   /** Replaces a document's provenance. */
   libraryUpdateProvenance: {
     request: { id: string; provenance: LibraryProvenance };
-    response: { ok: true } | { ok: false; error: string };
+    response: { ok: true } | ({ ok: false; error: string } & ErrorCode);
   };
   /** Removes documents (and their passages, statements, mentions and index entries) at once. */
   libraryRemove: { request: { ids: string[] }; response: { removed: string[] } };
@@ -92,7 +93,7 @@ export interface MessageApi {
   /** The user's entities (content scripts may ask too: they mark them on pages; documents stay page-only). */
   libraryEntities: { request: Record<string, never>; response: UserEntity[] };
   /** Adds or replaces a user entity (validated by lib/kb/user-entities.ts once it lands). */
-  librarySaveEntity: { request: { entity: UserEntity }; response: { ok: true; id: string } | { ok: false; error: string } };
+  librarySaveEntity: { request: { entity: UserEntity }; response: { ok: true; id: string } | ({ ok: false; error: string } & ErrorCode) };
   /** Removes a user entity. */
   libraryRemoveEntity: { request: { id: string }; response: { ok: boolean } };
   /**

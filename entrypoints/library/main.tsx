@@ -2,6 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { EntityForm, type EntityFormApi } from '../../components/EntityForm';
 import { Library, type LibraryApi } from '../../components/Library';
+import { codeOf } from '../../lib/i18n/errors';
+import { I18n } from '../../lib/i18n/preact';
+import { useTranslator } from '../../lib/i18n/use-translator';
 import { checkFileSize, readDraft } from '../../lib/library/files';
 import { message, type MessageApi } from '../../lib/messages';
 import './style.css';
@@ -39,7 +42,7 @@ const api: LibraryApi = {
           const { articleDraft } = await import('../../lib/library/html-file');
           return articleDraft(draft, (html) => new DOMParser().parseFromString(html, 'text/html'));
         } catch (error) {
-          return { name: f.name, error: (error as Error).message };
+          return { name: f.name, error: (error as Error).message, ...codeOf(error) };
         }
       }),
     ),
@@ -54,10 +57,14 @@ const entityApi: EntityFormApi = {
   passages: async (docId) => (await ask('libraryGet', { id: docId }))?.doc.passages.map((p) => ({ id: p.id, text: p.text })) ?? [],
 };
 
-render(
-  <>
-    <Library api={api} />
-    <EntityForm api={entityApi} />
-  </>,
-  document.getElementById('app')!,
-);
+function App() {
+  const tr = useTranslator((next) => next.t('libraryPageTitle'));
+  return (
+    <I18n.Provider value={tr}>
+      <Library api={api} />
+      <EntityForm api={entityApi} />
+    </I18n.Provider>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

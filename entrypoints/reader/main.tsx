@@ -3,6 +3,8 @@ import matcherTables from 'virtual:backstory/matcher';
 import { browser } from 'wxt/browser';
 import { Reader } from '../../components/Reader';
 import type { KnowledgeBase } from '../../lib/kb/types-kb';
+import { I18n } from '../../lib/i18n/preact';
+import { useTranslator } from '../../lib/i18n/use-translator';
 import { isLibraryId } from '../../lib/library/ids';
 import type { LibraryDocView } from '../../lib/library/types';
 import { Matcher } from '../../lib/match/matcher';
@@ -20,15 +22,22 @@ const matcher = new Matcher(matcherTables);
 // One context for the whole document, so a surname counts after the full name in an earlier passage.
 const context = { seenFull: new Set<string>() };
 const names = new Map(kb.entities.map((e) => [e.id, e.name]));
-document.title = `${doc.provenance.title} — Backstory reader`;
-render(
-  <Reader
-    doc={doc}
-    passageId={passageId}
-    statements={view?.statements ?? kb.statements.filter((s) => s.doc === doc.id)}
-    mentionsOf={(text) => matcher.match(text, context)}
-    entityName={(id) => names.get(id) ?? id}
-    searchHref={(id) => `${browser.runtime.getURL('/popup.html')}?entity=${encodeURIComponent(id)}`}
-  />,
-  document.getElementById('app')!,
-);
+const statements = view?.statements ?? kb.statements.filter((s) => s.doc === doc.id);
+
+function App() {
+  const tr = useTranslator((next) => next.t('readerTitle', { title: doc.provenance.title }));
+  return (
+    <I18n.Provider value={tr}>
+      <Reader
+        doc={doc}
+        passageId={passageId}
+        statements={statements}
+        mentionsOf={(text) => matcher.match(text, context)}
+        entityName={(id) => names.get(id) ?? id}
+        searchHref={(id) => `${browser.runtime.getURL('/popup.html')}?entity=${encodeURIComponent(id)}`}
+      />
+    </I18n.Provider>
+  );
+}
+
+render(<App />, document.getElementById('app')!);

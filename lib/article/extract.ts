@@ -89,20 +89,38 @@ const SEARCH_QUERY = /[?&](q|query|search|s|text|keywords?)=[^&]/i;
 const LOGIN_WORDS =
   /\b(log ?in|sign ?in|sign ?up|anmelden|connexion|se connecter|iniciar sesi[oó]n|accedi|войти|вход|daxil ol|giriş yap|մուտք)\b/iu;
 
-/**
- * Why a page is not an article Backstory should store (one sentence for the user, without the "Backstory:" prefix
- * the caller adds with its own context), or null when it is one: no main text, too few words, a search page, a login page.
- */
-export function notAnArticle(doc: Document, article: Article, url = doc.URL): string | null {
-  if (isSearchPage(doc, url)) return 'this looks like a search results page, not an article; open the article itself and add it.';
+/** Why a page is not an article: the kind of page, and the word count for the too-short kind. */
+export type ArticleProblem = { kind: 'search' | 'login' | 'no-text' } | { kind: 'too-short'; words: number };
+
+/** What makes a page not an article Backstory should store (no main text, too few words, a search or login page), or null. */
+export function articleProblem(doc: Document, article: Article, url = doc.URL): ArticleProblem | null {
+  if (isSearchPage(doc, url)) return { kind: 'search' };
   const hasPassword = doc.querySelector('input[type="password"]') !== null;
   const heading = `${doc.title} ${doc.querySelector('h1')?.textContent ?? ''}`;
-  if (hasPassword && (LOGIN_WORDS.test(heading) || article.wordCount < 250))
-    return 'this looks like a login page, not an article; there is nothing to add.';
-  if (article.paragraphs.length === 0) return 'no main text found on this page; Backstory adds articles, not front pages or apps.';
-  if (article.wordCount < MIN_ARTICLE_WORDS)
-    return `this page has only ${article.wordCount} word${article.wordCount === 1 ? '' : 's'} of main text (an article needs at least ${MIN_ARTICLE_WORDS}); nothing was added.`;
+  if (hasPassword && (LOGIN_WORDS.test(heading) || article.wordCount < 250)) return { kind: 'login' };
+  if (article.paragraphs.length === 0) return { kind: 'no-text' };
+  if (article.wordCount < MIN_ARTICLE_WORDS) return { kind: 'too-short', words: article.wordCount };
   return null;
+}
+
+/** A problem as one English sentence (for the CLI and logs, without the "Backstory:" prefix the caller adds). */
+export function problemSentence(problem: ArticleProblem): string {
+  switch (problem.kind) {
+    case 'search':
+      return 'this looks like a search results page, not an article; open the article itself and add it.';
+    case 'login':
+      return 'this looks like a login page, not an article; there is nothing to add.';
+    case 'no-text':
+      return 'no main text found on this page; Backstory adds articles, not front pages or apps.';
+    case 'too-short':
+      return `this page has only ${problem.words} word${problem.words === 1 ? '' : 's'} of main text (an article needs at least ${MIN_ARTICLE_WORDS}); nothing was added.`;
+  }
+}
+
+/** Why a page is not an article, as an English sentence, or null when it is one. */
+export function notAnArticle(doc: Document, article: Article, url = doc.URL): string | null {
+  const problem = articleProblem(doc, article, url);
+  return problem ? problemSentence(problem) : null;
 }
 
 function isSearchPage(doc: Document, url: string): boolean {

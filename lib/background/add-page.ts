@@ -1,11 +1,12 @@
-import { articleText, type Article } from '../article/extract';
+import type { ErrorCode } from '../i18n/errors';
+import { articleText, MIN_ARTICLE_WORDS, problemSentence, type Article, type ArticleProblem } from '../article/extract';
 import type { DocStats, LibraryAddResult, LibraryInput } from '../library/types';
 
 /** What the on-demand article script (entrypoints/article.ts) returns from the tab. */
 export interface ExtractedPage {
   article: Article;
   /** Why the page is not an article, or null. */
-  problem: string | null;
+  problem: ArticleProblem | null;
   url: string;
 }
 
@@ -20,7 +21,7 @@ export type PageDraft =
       /** True when the page states no publication date: the user must give one before saving. */
       needsDate: boolean;
     }
-  | { ok: false; error: string };
+  | ({ ok: false; error: string } & ErrorCode);
 
 /** Stands in for a missing date in the preview's dry run only (statements and mentions do not depend on it). */
 const PREVIEW_DATE = '1970-01-01';
@@ -55,14 +56,41 @@ export async function draftPage(
   dryRun: (input: LibraryInput) => Promise<LibraryAddResult>,
 ): Promise<PageDraft> {
   if (!page || typeof page !== 'object' || !page.article)
-    return { ok: false, error: 'Backstory: this page could not be read (the browser does not let extensions read it).' };
-  if (page.problem) return { ok: false, error: `Backstory: ${page.problem}` };
+    return {
+      ok: false,
+      error: 'Backstory: this page could not be read (the browser does not let extensions read it).',
+      code: 'addNotReadable',
+    };
+  if (page.problem) return refusal(page.problem);
   const input = pageInput(page);
   const needsDate = !input.provenance.date;
   const result = await dryRun(needsDate ? { ...input, provenance: { ...input.provenance, date: PREVIEW_DATE } } : input);
   if (!result.ok) return { ok: false, error: result.error };
   const { paragraphs: _p, ...article } = page.article;
   return { ok: true, input, article, stats: result.stats, needsDate };
+}
+
+const PROBLEM_KEYS = {
+  search: 'errorPageSearch',
+  login: 'errorPageLogin',
+  'no-text': 'errorPageNoText',
+  'too-short': 'errorPageTooShort',
+} as const satisfies Record<ArticleProblem['kind'], string>;
+
+/** The refusal of a page that is not an article, in English and as a message key the popup shows in the reader's language. */
+function refusal(reported: ArticleProblem): PageDraft {
+  // What the tab reported is re-read field by field; an unknown kind counts as a page without main text.
+  const problem: ArticleProblem =
+    reported.kind === 'too-short'
+      ? { kind: 'too-short', words: Number(reported.words) || 0 }
+      : { kind: reported.kind in PROBLEM_KEYS ? reported.kind : 'no-text' };
+  const count = problem.kind === 'too-short' ? problem.words : 0;
+  return {
+    ok: false,
+    error: `Backstory: ${problemSentence(problem)}`,
+    code: PROBLEM_KEYS[problem.kind],
+    params: { count, min: MIN_ARTICLE_WORDS },
+  };
 }
 
 function hostOf(url: string): string {

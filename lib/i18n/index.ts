@@ -106,3 +106,16 @@ export function fallbackDate(locale: Locale, year: number, month: number, day: n
     ? t('dateMonth', { month: name, year: String(year) })
     : t('dateDay', { day: String(day), month: name, year: String(year) });
 }
+
+/**
+ * A failure in the reader's language: the message of its code (lib/i18n/errors.ts) filled with its values, or,
+ * for an error without a code, its English message as it came.
+ */
+export function errorText(
+  tr: Translator,
+  failure: { code?: string; params?: Record<string, string | number>; error?: string; message?: string },
+): string {
+  if (failure.code && failure.code in MESSAGES.en)
+    return (tr.t as (key: MessageKey, values: Record<string, string | number>) => string)(failure.code as MessageKey, failure.params ?? {});
+  return failure.error ?? failure.message ?? '';
+}

@@ -6,6 +6,8 @@ import { compileMatcher, entityPatterns } from './compile';
 import { parseEntityNode } from './load';
 import { RULES, type CitedText, type Entity } from './types';
 import { UserEntityError } from './user-entity-error';
+import type { MessageKey } from '../i18n';
+import type { ErrorParams } from '../i18n/errors';
 import type { KbEntity } from './types-kb';
 import { missingCitation } from './validate';
 
@@ -49,6 +51,19 @@ function nodePaths(node: Node, path: string, out: Map<Node, string>): Map<Node, 
   return out;
 }
 
+/**
+ * The message key of a schema error the entity form can cause (an empty field, a missing citation, too many background
+ * sentences); the others (wrong types, unknown kinds, rules or origins) the form's own controls rule out, and they are
+ * shown as the parser words them.
+ */
+function schemaErrorCode(message: string): { code: MessageKey; params: ErrorParams } {
+  if (/is missing "|must be a non-empty string|has no text\.$/.test(message)) return { code: 'errorEntityMissing', params: {} };
+  if (/has no citation/.test(message)) return { code: 'errorEntityNoCitation', params: {} };
+  const background = /at most (\d+) background sentences \(has (\d+)\)/.exec(message);
+  if (background) return { code: 'errorEntityTooMuchBackground', params: { max: background[1]!, count: background[2]! } };
+  return { code: 'errorEntityInvalid', params: {} };
+}
+
 const stripLine = ({ line: _line, ...cited }: CitedText): CitedText => cited;
 
 /**
@@ -76,13 +91,19 @@ export function validateUserEntity(value: unknown, ctx: UserEntityContext): User
   const entity = parseEntityNode(node as Parameters<typeof parseEntityNode>[0], (message, at) => {
     // A missing field has no node of its own: the error belongs beside the field the form lacks.
     const field = /^entity is missing "(\w+)"/.exec(message)?.[1] ?? paths.get(at ?? node) ?? 'entity';
-    throw new UserEntityError(field, message.replace(`${id}: `, ''));
+    const { code, params } = schemaErrorCode(message);
+    throw new UserEntityError(field, message.replace(`${id}: `, ''), code, params);
   });
 
   const missing = missingCitation(entity, (p) => ctx.passageExists(p));
   if (missing) {
     const field = missing.item === entity.description ? 'description' : entity.background.includes(missing.item) ? 'background' : 'naming';
-    throw new UserEntityError(field, `cites passage "${missing.cite}", which is in no document of the bundled corpus or your library.`);
+    throw new UserEntityError(
+      field,
+      `cites passage "${missing.cite}", which is in no document of the bundled corpus or your library.`,
+      'errorEntityCitation',
+      { passage: missing.cite },
+    );
   }
   for (const [i, related] of entity.related.entries()) {
     if (!known.has(related) || related === id) throw new UserEntityError(`related[${i}]`, `no other entity has the id "${related}".`);
@@ -103,6 +124,8 @@ export function validateUserEntity(value: unknown, ctx: UserEntityContext): User
     throw new UserEntityError(
       index >= 0 ? `aliases[${index}]` : 'name',
       `"${alias?.text ?? entity.name}" is also a name of ${other.name} (${other.id}); ${fix}`,
+      alias && alias.rules.length === 0 ? 'errorEntityAliasTaken' : 'errorEntityAliasClash',
+      { alias: alias?.text ?? entity.name, other: other.name },
     );
   }
   const { line: _line, ...stored } = entity;

@@ -1,12 +1,16 @@
 // Kept apart from user-entities.ts so the Library page can read errors without bundling the YAML parser.
+import { UserError, type ErrorParams } from '../i18n/errors';
+import type { MessageKey } from '../i18n';
 
 /** A problem with one field of a user entity; the message starts "Backstory: FIELD: ". */
-export class UserEntityError extends Error {
+export class UserEntityError extends UserError {
   constructor(
     readonly field: string,
     message: string,
+    code: MessageKey = 'errorEntityInvalid',
+    params: ErrorParams = {},
   ) {
-    super(`Backstory: ${field}: ${message}`);
+    super(`Backstory: ${field}: ${message}`, code, { field, detail: message, ...params });
     this.name = 'UserEntityError';
   }
 }

@@ -1,3 +1,4 @@
+import { UserError } from '../i18n/errors';
 /** How a file's bytes were read. */
 export interface DecodedFile {
   text: string;
@@ -14,7 +15,10 @@ export function decodeFile(name: string, bytes: Uint8Array): DecodedFile {
     return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
     return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
-  if (bytes.includes(0)) throw new Error(`Backstory: ${name}: this looks like a binary file, not text (it contains NUL bytes).`);
+  if (bytes.includes(0))
+    throw new UserError(`Backstory: ${name}: this looks like a binary file, not text (it contains NUL bytes).`, 'errorBinaryFile', {
+      name,
+    });
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -26,8 +30,10 @@ export function decodeFile(name: string, bytes: Uint8Array): DecodedFile {
       if (b >= 0xc0) cyrillic++;
     }
     if (high > 0 && cyrillic / high > 0.8) return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251' };
-    throw new Error(
+    throw new UserError(
       `Backstory: ${name}: the file is not UTF-8 text, and not Windows-1251 Cyrillic either; save it as UTF-8 and import it again.`,
+      'errorNotUtf8',
+      { name },
     );
   }
 }

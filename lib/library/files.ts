@@ -1,3 +1,4 @@
+import { UserError } from '../i18n/errors';
 import { decodeFile } from './decode';
 import { htmlToText } from './formats';
 import type { LibraryFormat, LibraryProvenance } from './types';
@@ -24,15 +25,23 @@ export function formatOf(name: string): LibraryFormat {
   if (ext === 'txt' || ext === 'text') return 'text';
   if (ext === 'md' || ext === 'markdown') return 'markdown';
   if (ext === 'html' || ext === 'htm') return 'html';
-  throw new Error(`Backstory: ${name}: not a .txt, .md or .html file; the library imports those (and packs, as .json).`);
+  throw new UserError(
+    `Backstory: ${name}: not a .txt, .md or .html file; the library imports those (and packs, as .json).`,
+    'errorFileFormat',
+    { name },
+  );
 }
 
 /** Checks a file's size before reading it. */
 export function checkFileSize(name: string, bytes: number): void {
-  if (bytes === 0) throw new Error(`Backstory: ${name}: the file is empty.`);
+  if (bytes === 0) throw new UserError(`Backstory: ${name}: the file is empty.`, 'errorFileEmpty', { name });
   if (bytes > MAX_FILE_BYTES) {
-    throw new Error(
-      `Backstory: ${name}: too large (${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB per document). Split it into smaller files.`,
+    const size = Math.round((bytes / 1024 / 1024) * 10) / 10;
+    const limit = MAX_FILE_BYTES / 1024 / 1024;
+    throw new UserError(
+      `Backstory: ${name}: too large (${size.toFixed(1)} MB; the limit is ${limit} MB per document). Split it into smaller files.`,
+      'errorFileTooLarge',
+      { name, size, limit },
     );
   }
 }

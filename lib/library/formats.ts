@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { UserError } from '../i18n/errors';
 import type { LibraryFormat } from './types';
 
 /** Largest document the library takes, in characters of text (about 1,000 pages of prose). */
@@ -86,11 +87,14 @@ export function countWords(text: string): number {
  */
 export function toPlainText(name: string, content: string, format: LibraryFormat): string {
   if (content.length > MAX_DOCUMENT_CHARS) {
-    throw new Error(
-      `Backstory: ${name}: too large (${(content.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_DOCUMENT_CHARS / 1e6} million). Split it into smaller documents.`,
+    const size = Math.round(content.length / 1e5) / 10;
+    throw new UserError(
+      `Backstory: ${name}: too large (${size.toFixed(1)} million characters; the limit is ${MAX_DOCUMENT_CHARS / 1e6} million). Split it into smaller documents.`,
+      'errorTooManyCharacters',
+      { name, size, limit: MAX_DOCUMENT_CHARS / 1e6 },
     );
   }
-  if (content.trim() === '') throw new Error(`Backstory: ${name}: the file is empty.`);
+  if (content.trim() === '') throw new UserError(`Backstory: ${name}: the file is empty.`, 'errorFileEmpty', { name });
   // NUL and other C0 controls do not occur in text; U+FFFD in bulk means bytes that were not text in that encoding.
   let controls = 0;
   let replaced = 0;
@@ -100,20 +104,28 @@ export function toPlainText(name: string, content: string, format: LibraryFormat
     else if (c === 0xfffd) replaced++;
   }
   if (controls > 0 && controls / content.length > 0.001) {
-    throw new Error(`Backstory: ${name}: this looks like a binary file, not text (${controls} control characters).`);
+    throw new UserError(
+      `Backstory: ${name}: this looks like a binary file, not text (${controls} control characters).`,
+      'errorBinaryFile',
+      { name },
+    );
   }
   if (replaced / content.length > 0.01) {
-    throw new Error(
+    throw new UserError(
       `Backstory: ${name}: the text is not valid UTF-8 (${replaced} unreadable characters); save it as UTF-8 and import it again.`,
+      'errorNotUtf8',
+      { name },
     );
   }
   const text = format === 'html' ? htmlToText(content).text : format === 'markdown' ? markdownToText(content) : content;
   const words = countWords(text);
   if (words < MIN_WORDS) {
-    throw new Error(
+    throw new UserError(
       format === 'html'
         ? `Backstory: ${name}: no article text found in this HTML page (${words} words outside scripts, menus and forms; at least ${MIN_WORDS} are needed).`
         : `Backstory: ${name}: too short to be an article (${words} words; at least ${MIN_WORDS} are needed).`,
+      format === 'html' ? 'errorNoArticle' : 'errorTooShort',
+      { name, count: words, min: MIN_WORDS },
     );
   }
   return text;

@@ -1,5 +1,14 @@
-import { articleText, extractArticle, notAnArticle } from '../article/extract';
+import { articleProblem, articleText, extractArticle, MIN_ARTICLE_WORDS, problemSentence, type ArticleProblem } from '../article/extract';
+import { UserError } from '../i18n/errors';
 import type { FileDraft } from './files';
+
+/** The message a saved page refused as no article shows; too little text reads as an HTML file with no article. */
+const FILE_PROBLEM_KEYS = {
+  search: 'errorFileSearchPage',
+  login: 'errorFileLoginPage',
+  'no-text': 'errorNoArticle',
+  'too-short': 'errorNoArticle',
+} as const satisfies Record<ArticleProblem['kind'], string>;
 
 /**
  * A saved web page (.html) read as "Add this page" reads a live one: Mozilla Readability's main text, and the page's
@@ -10,8 +19,12 @@ import type { FileDraft } from './files';
 export function articleDraft(draft: FileDraft, parse: (html: string) => Document): FileDraft {
   const doc = parse(draft.content);
   const article = extractArticle(doc);
-  const problem = notAnArticle(doc, article, article.canonicalUrl ?? '');
-  if (problem) throw new Error(`Backstory: ${draft.name}: ${problem}`);
+  const problem = articleProblem(doc, article, article.canonicalUrl ?? '');
+  if (problem) {
+    const key = FILE_PROBLEM_KEYS[problem.kind];
+    const params = { name: draft.name, count: problem.kind === 'too-short' ? problem.words : 0, min: MIN_ARTICLE_WORDS };
+    throw new UserError(`Backstory: ${draft.name}: ${problemSentence(problem)}`, key, params);
+  }
   const title = article.title || draft.title;
   return {
     ...draft,

@@ -1,4 +1,5 @@
 import { buildDocument } from '../corpus/document';
+import { UserError } from '../i18n/errors';
 import { processDocument, type PipelineContext } from '../pipeline/process';
 import { corpusProvenance, type DocumentBundle, type LibraryInput } from './types';
 import { countWords, toPlainText } from './formats';
@@ -21,7 +22,8 @@ export async function prepareDocument(input: LibraryInput, ctx: PipelineContext,
   const hash = await textHash(text);
   const id = `${LIBRARY_ID_PREFIX}${hash.slice(0, 12)}`;
   const corpusDoc = buildDocument(text, corpusProvenance(input), input.name, id);
-  if (corpusDoc.passages.length === 0) throw new Error(`Backstory: ${input.name}: no paragraphs of text left after cleaning.`);
+  if (corpusDoc.passages.length === 0)
+    throw new UserError(`Backstory: ${input.name}: no paragraphs of text left after cleaning.`, 'errorNoParagraphs', { name: input.name });
   const processed = processDocument(corpusDoc, ctx);
   const mentions = [...processed.mentions].map(([passage, ms]) => ({ passage, doc: id, mentions: ms }));
   return {

@@ -1,3 +1,4 @@
+import { codeOf, UserError, type ErrorCode } from '../i18n/errors';
 import type { LibraryDocRecord, LibraryFormat, LibraryInput, LibraryProvenance } from './types';
 import { checkInput } from './validate';
 
@@ -19,7 +20,7 @@ export interface LibraryPack {
 }
 
 /** A pack entry after checking: a document to import, or the reason it cannot be. */
-export type CheckedEntry = { ok: true; input: LibraryInput } | { ok: false; name: string; error: string };
+export type CheckedEntry = { ok: true; input: LibraryInput } | ({ ok: false; name: string; error: string } & ErrorCode);
 
 /** Builds a pack from stored documents (their plain text; the bundled corpus is never included). */
 export function makePack(docs: Array<Pick<LibraryDocRecord, 'name' | 'provenance' | 'text'>>, now = new Date()): LibraryPack {
@@ -41,19 +42,27 @@ export function readPack(value: unknown, name: string): CheckedEntry[] {
     try {
       data = JSON.parse(value);
     } catch (error) {
-      throw new Error(`Backstory: ${name}: not a pack (not valid JSON: ${(error as Error).message}).`, { cause: error });
+      throw new UserError(
+        `Backstory: ${name}: not a pack (not valid JSON: ${(error as Error).message}).`,
+        'errorNotPack',
+        { name },
+        { cause: error },
+      );
     }
   }
   const pack = data as Partial<LibraryPack> | null;
   if (!pack || typeof pack !== 'object' || pack.format !== PACK_FORMAT) {
-    throw new Error(`Backstory: ${name}: not a Backstory pack (no "format": "${PACK_FORMAT}").`);
+    throw new UserError(`Backstory: ${name}: not a Backstory pack (no "format": "${PACK_FORMAT}").`, 'errorNotPack', { name });
   }
   if (pack.version !== PACK_VERSION) {
-    throw new Error(
+    throw new UserError(
       `Backstory: ${name}: pack version ${JSON.stringify(pack.version)} is not supported; this version of Backstory reads version ${PACK_VERSION}. Nothing was imported.`,
+      'errorPackVersion',
+      { name, version: JSON.stringify(pack.version), supported: PACK_VERSION },
     );
   }
-  if (!Array.isArray(pack.documents)) throw new Error(`Backstory: ${name}: the pack has no "documents" list.`);
+  if (!Array.isArray(pack.documents))
+    throw new UserError(`Backstory: ${name}: the pack has no "documents" list.`, 'errorNotPack', { name });
   return pack.documents.map((raw: unknown, index): CheckedEntry => {
     const entry = (raw ?? {}) as Partial<PackEntry>;
     const label = `${name}: documents[${index}]`;
@@ -61,7 +70,7 @@ export function readPack(value: unknown, name: string): CheckedEntry[] {
       const { file, format, content, ...provenance } = entry;
       return { ok: true, input: checkInput({ name: file, format: format ?? 'text', content, provenance }, label) };
     } catch (error) {
-      return { ok: false, name: typeof entry.file === 'string' ? entry.file : label, error: (error as Error).message };
+      return { ok: false, name: typeof entry.file === 'string' ? entry.file : label, error: (error as Error).message, ...codeOf(error) };
     }
   });
 }

@@ -1,10 +1,11 @@
 import type { Provenance } from '../corpus/types';
+import { codeOf, type ErrorCode } from '../i18n/errors';
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
 import type { MessageApi, SearchHit } from '../messages';
 import type { PipelineContext } from '../pipeline/process';
 import { rank, toHits, type HitSource, type RankContext, type SearchFilters } from '../search/query';
 import { prepareDocument } from './ingest';
-import { makePack, readPack } from './pack';
+import { makePack, readPack, type CheckedEntry } from './pack';
 import { LIBRARY_INDEX_VERSION, LibraryIndex, type IndexSnapshot, type SegmentSnapshot } from './search-index';
 import { mergeKnowledgeBase, toCorpusDoc, userKbEntity } from './state';
 import { foldPattern } from '../match/fold';
@@ -155,14 +156,14 @@ export class LibraryService {
         const bundle = await prepareDocument(input, ctx);
         const same = await state.store.findDuplicate(bundle.doc);
         if (same) {
-          results.push({ name: input.name, ok: false, duplicateOf: same.id, error: duplicateMessage(input.name, same) });
+          results.push({ name: input.name, ok: false, duplicateOf: same.id, ...duplicate(input.name, same) });
           continue;
         }
         if (!dryRun) {
           const stored = await this.serial(() => state.store.putDocument(bundle));
           if (!stored.stored) {
             const other = (await state.store.getRecord(stored.duplicateOf))!;
-            results.push({ name: input.name, ok: false, duplicateOf: other.id, error: duplicateMessage(input.name, other) });
+            results.push({ name: input.name, ok: false, duplicateOf: other.id, ...duplicate(input.name, other) });
             continue;
           }
           if (state.full) (await state.full).set(bundle.doc.id, bundle);
@@ -172,7 +173,7 @@ export class LibraryService {
         }
         results.push({ name: input.name, ok: true, docId: bundle.doc.id, stats: bundle.doc.stats });
       } catch (error) {
-        results.push({ name: input.name, ok: false, error: (error as Error).message });
+        results.push({ name: input.name, ok: false, error: (error as Error).message, ...codeOf(error) });
       }
     }
     return results;
@@ -307,7 +308,7 @@ export class LibraryService {
             return { ok: true as const, input: checkInput(d, `documents[${i}]`) };
           } catch (error) {
             const name = typeof (d as { name?: unknown })?.name === 'string' ? (d as { name: string }).name : `documents[${i}]`;
-            return { ok: false as const, name, error: (error as Error).message };
+            return { ok: false as const, name, error: (error as Error).message, ...codeOf(error) };
           }
         });
         return { results: await this.addChecked(checked, p.dryRun === true) } as Api[K]['response'];
@@ -336,7 +337,7 @@ export class LibraryService {
         try {
           provenance = checkProvenance(p.provenance, id);
         } catch (error) {
-          return { ok: false, error: (error as Error).message } as Api[K]['response'];
+          return { ok: false, error: (error as Error).message, ...codeOf(error) } as Api[K]['response'];
         }
         const ok = await this.serial(() => state.store.updateProvenance(id, provenance, urlKey));
         if (!ok) return { ok: false, error: `Backstory: no library document "${id}".` } as Api[K]['response'];
@@ -369,7 +370,7 @@ export class LibraryService {
           const base = await bundled();
           entity = this.checkEntity(p.entity, base, await this.knowledgeBase(base));
         } catch (error) {
-          return { ok: false, error: (error as Error).message } as Api[K]['response'];
+          return { ok: false, error: (error as Error).message, ...codeOf(error) } as Api[K]['response'];
         }
         await this.serial(() => state.store.putEntity(entity));
         state.entities.set(entity.id, entity);
@@ -390,14 +391,11 @@ export class LibraryService {
     }
   }
 
-  private async addChecked(
-    entries: Array<{ ok: true; input: LibraryInput } | { ok: false; name: string; error: string }>,
-    dryRun: boolean,
-  ): Promise<LibraryAddResult[]> {
+  private async addChecked(entries: CheckedEntry[], dryRun: boolean): Promise<LibraryAddResult[]> {
     const good = entries.flatMap((e) => (e.ok ? [e.input] : []));
     const added = await this.add(good, dryRun);
     let next = 0;
-    return entries.map((e) => (e.ok ? added[next++]! : { name: e.name, ok: false, error: e.error }));
+    return entries.map((e) => (e.ok ? added[next++]! : { ...e, ok: false }));
   }
 
   private checkEntity(value: unknown, bundled: KnowledgeBase, kb: KnowledgeBase): UserEntity {
@@ -431,6 +429,10 @@ function requireString(value: unknown, message: string, field: string): string {
   return value;
 }
 
-function duplicateMessage(name: string, same: { id: string; name: string; provenance: { title: string } }): string {
-  return `Backstory: ${name}: already in your library as "${same.provenance.title}" (${same.name}); not added again.`;
+function duplicate(name: string, same: { id: string; name: string; provenance: { title: string } }): { error: string } & ErrorCode {
+  return {
+    error: `Backstory: ${name}: already in your library as "${same.provenance.title}" (${same.name}); not added again.`,
+    code: 'errorDuplicate',
+    params: { name, title: same.provenance.title, file: same.name },
+  };
 }

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../i18n/errors';
 import type { CorpusDoc, Passage, Provenance } from '../corpus/types';
 import type { Entity } from '../kb/types';
 import type { Mention } from '../match/types';
@@ -38,7 +39,7 @@ export interface DocStats {
 /** The result of adding (or previewing) one document. */
 export type LibraryAddResult =
   | { name: string; ok: true; docId: string; stats: DocStats; duplicate?: false }
-  | { name: string; ok: false; error: string; duplicateOf?: string };
+  | ({ name: string; ok: false; error: string; duplicateOf?: string } & ErrorCode);
 
 /** A library document as stored: provenance, the text the pipeline read, and keys for finding duplicates. */
 export interface LibraryDocRecord {

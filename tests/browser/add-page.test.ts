@@ -108,7 +108,7 @@ describe('add this page to my library', () => {
     const popup = await addPopup(tabId);
     await expect
       .poll(() => popup.locator('.add-error').textContent(), { timeout: 15_000 })
-      .toMatch(/^Backstory: this page has only \d+ words? of main text/);
+      .toMatch(/^This page has only \d+ words? of main text \(an article needs at least 80\)/);
     expect(await popup.locator('.add-preview').count()).toBe(0);
     await Promise.all([page.close(), popup.close()]);
   });
@@ -150,7 +150,7 @@ describe('my own entities', () => {
     await form.getByLabel('Description, as the source gives it').fill("The BBC's North America editor.");
     // No passage chosen yet: the error stands beside the passage picker.
     await form.getByRole('button', { name: 'Add entity' }).click();
-    await expect.poll(() => form.locator('[data-error-for=cite]').textContent()).toMatch(/^Backstory: description: .*no citation/);
+    await expect.poll(() => form.locator('[data-error-for=cite]').textContent()).toBe('Cite the passage that supports this text.');
 
     await expect.poll(() => form.getByLabel('Cited document').locator('option').count()).toBeGreaterThan(1);
     const doc = form.getByLabel('Cited document').locator('option', { hasText: 'biggest frustration' });

@@ -91,7 +91,12 @@ export interface Session {
   nextPage(path: string): Promise<TestPage>;
   /** A page that sees prefers-color-scheme: `scheme`; close() closes whatever it took (Firefox needs a browser of its own). */
   pageInColorScheme(scheme: 'light' | 'dark', origin: string): Promise<TestPage>;
-  /** Runs `fn` in every page before the page's own scripts (Playwright's addInitScript). */
+  /**
+   * Runs `fn` in every page before the page's own scripts (Playwright's addInitScript). In Firefox it is a BiDi preload
+   * script, which Firefox 140 also runs in its own error pages (about:neterror, what an offline iframe shows) and which
+   * there throws "Permission denied to access property \"length\"", even for an empty function: on a page with such
+   * frames that reads as a page error the extension did not make (Firefox 153 does not).
+   */
   addInitScript(fn: () => void): Promise<void>;
   /** What the clipboard holds, as `page` would paste it (the Copy buttons write it). */
   readClipboard(page: TestPage): Promise<string>;

@@ -72,7 +72,7 @@ describe('the library in the browser', () => {
     await page.getByLabel('Choose files').setInputFiles(pack);
     await expect.poll(() => report(page).count(), { timeout: 15_000 }).toBe(2);
     const lines = await report(page).allTextContents();
-    expect(lines[0]).toMatch(/^Backstory: panorama-2023-11-16\.txt: already in your library/);
+    expect(lines[0]).toMatch(/^panorama-2023-11-16\.txt: already in your library as “Pashinyan says/);
     expect(lines[1]).toMatch(/^armradio-2022-10-26\.md: added/);
     await expect
       .poll(() => titles(page))

@@ -23,3 +23,8 @@ export function mentionPoint(page: Page | TestPage, text: string) {
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }, text);
 }
+
+/** Waits until the card's opening animation has finished, so a screenshot shows it opaque (slow under load). */
+export async function cardSettled(card: { evaluate<R>(fn: (el: Element) => R | Promise<R>): Promise<R> }): Promise<void> {
+  await card.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)).then(() => undefined));
+}

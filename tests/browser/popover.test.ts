@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROWSERS, screenshotPath, useSession, type TestPage } from './driver';
-import { mentionPoint, openMarked } from './marks';
+import { cardSettled, mentionPoint, openMarked } from './marks';
 
 describe.each(BROWSERS)('the popover card in %s', (browserName) => {
   const env = useSession(browserName);
@@ -147,7 +147,7 @@ describe.each(BROWSERS)('the popover card in %s', (browserName) => {
       await page.mouse.click(at.x, at.y);
       await expect.poll(() => card(page).count()).toBe(1);
       expect(await card(page).evaluate((el) => el.classList.contains('dark'))).toBe(scheme === 'dark');
-      await page.waitForTimeout(200);
+      await cardSettled(card(page));
       await page.screenshot({ path: screenshotPath(browserName, `card-${scheme}`) });
       await page.close();
     }

@@ -16,11 +16,11 @@ const pages = [
 ];
 
 /**
- * Left out in Firefox, and open (issue 15): in a full run the extension's Firefox profile, which has loaded sixty pages,
- * lays wikipedia-2 out 1 px shorter and requests 46 images a fresh profile does not; run alone, the two agree. Until
- * that is explained, this page is checked in Chromium only.
+ * Checked first in Firefox: in a full run the extension's Firefox profile, once it has loaded sixty pages, lays
+ * wikipedia-2 out 1 px shorter and requests 46 images a fresh profile does not (with or without Backstory: run alone,
+ * the two agree), so it is compared while both profiles are still fresh.
  */
-const FIREFOX_UNSTABLE = new Set(['/shared/wikipedia-2.html']);
+const FIREFOX_FIRST = new Set(['/shared/wikipedia-2.html']);
 
 describe.each(BROWSERS)('in %s', (browserName: BrowserName) => {
   const env = useSession(browserName);
@@ -29,7 +29,9 @@ describe.each(BROWSERS)('in %s', (browserName: BrowserName) => {
 
   beforeAll(async () => {
     plain = await launchPlainSession(browserName, env.origin);
-    // Record long tasks (over 50 ms) from the start of each page, for the report.
+    // Record long tasks (over 50 ms) from the start of each page, for the report. Firefox has no long-task entries,
+    // and its init scripts make errors of their own in Firefox 140 (see Session.addInitScript), so Chromium only.
+    if (browserName !== 'chromium') return;
     await env.session.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[] };
       w.__longTasks = [];
@@ -103,7 +105,9 @@ describe.each(BROWSERS)('in %s', (browserName: BrowserName) => {
   }
 
   describe('every page in ../shared/pages, with and without the extension', () => {
-    for (const path of pages.filter((p) => !(browserName === 'firefox' && FIREFOX_UNSTABLE.has(p)))) {
+    const order =
+      browserName === 'firefox' ? [...pages.filter((p) => FIREFOX_FIRST.has(p)), ...pages.filter((p) => !FIREFOX_FIRST.has(p))] : pages;
+    for (const path of order) {
       const name = path.split('/').pop()!;
       it(`${name}: no error, no DOM or layout change, no request, nothing in form fields`, async () => {
         const url = `${env.origin}${path}?csp=strict`;

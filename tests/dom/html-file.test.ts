@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../lib/article/node';
+import { MIN_ARTICLE_WORDS } from '../../lib/article/extract';
+import { codeOf } from '../../lib/i18n/errors';
 import { readDraft } from '../../lib/library/files';
 import { articleDraft } from '../../lib/library/html-file';
 import { toPlainText } from '../../lib/library/formats';
@@ -35,5 +37,14 @@ describe('an imported .html file is read as "Add this page" reads a live page', 
     expect(() => articleDraft(readDraft('login.html', file('tests/fixtures/library/bad/login.html')), parse)).toThrow(
       /^Backstory: login\.html: this looks like a login page, not an article/,
     );
+    // The Library page shows it in the reader's language, from its key and values.
+    const error = (() => {
+      try {
+        articleDraft(readDraft('login.html', file('tests/fixtures/library/bad/login.html')), parse);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(codeOf(error)).toEqual({ code: 'errorFileLoginPage', params: { name: 'login.html', count: 0, min: MIN_ARTICLE_WORDS } });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MIN_ARTICLE_WORDS, type ArticleProblem } from '../../lib/article/extract';
 import { draftPage, pageInput, type ExtractedPage } from '../../lib/background/add-page';
 import { pageLibrary } from '../../lib/background/page-library';
 import { USER_MATCHER_KEY } from '../../lib/content/user-matcher';
@@ -62,14 +63,20 @@ describe('the page to add', () => {
     const never = async (): Promise<LibraryAddResult> => {
       throw new Error('no dry run for a page that is no article');
     };
-    expect(
-      await draftPage(
-        { article: article(), problem: 'this looks like a login page, not an article; there is nothing to add.', url: '' },
-        never,
-      ),
-    ).toEqual({
+    expect(await draftPage({ article: article(), problem: { kind: 'login' }, url: '' }, never)).toEqual({
       ok: false,
       error: 'Backstory: this looks like a login page, not an article; there is nothing to add.',
+      code: 'errorPageLogin',
+      params: { count: 0, min: MIN_ARTICLE_WORDS },
+    });
+    // The word count travels to the reader's language; a kind the tab made up is read as a page without main text.
+    expect(await draftPage({ article: article(), problem: { kind: 'too-short', words: 12 }, url: '' }, never)).toMatchObject({
+      error: expect.stringMatching(/only 12 words of main text/),
+      code: 'errorPageTooShort',
+      params: { count: 12, min: MIN_ARTICLE_WORDS },
+    });
+    expect(await draftPage({ article: article(), problem: { kind: 'bogus' } as unknown as ArticleProblem, url: '' }, never)).toMatchObject({
+      code: 'errorPageNoText',
     });
     const duplicate = await draftPage({ article: article(), problem: null, url: '' }, async (i) => ({
       name: i.name,
