@@ -315,9 +315,17 @@ const DOCUMENT_WORDS = /\b(?:statement|declaration|strategy|resolution|treaty|ag
  * standing for a government ("Baku", "Brussels") and documents are not speakers.
  */
 export function speakerChoices(kb: KnowledgeBase): Array<{ id: string; name: string; named: boolean }> {
-  const kinds = new Map(kb.entities.map((e) => [e.id, e.kind]));
+  return speakerChoicesOf(
+    kb.entities,
+    kb.statements.map((st) => st.speaker),
+  );
+}
+
+/** `speakerChoices` from the entities and every statement's speaker, in corpus order. */
+function speakerChoicesOf(entities: Array<Pick<KbEntity, 'id' | 'kind'>>, speakers: Iterable<Speaker>) {
+  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
   const out = new Map<string, { id: string; name: string; named: boolean }>();
-  for (const { speaker } of kb.statements) {
+  for (const speaker of speakers) {
     const named = !!speaker.id;
     const ok = named
       ? ['person', 'organisation', 'country'].includes(kinds.get(speaker.id!) ?? '')
@@ -329,16 +337,34 @@ export function speakerChoices(kb: KnowledgeBase): Array<{ id: string; name: str
 
 /** What the corpus covers, for empty and no-result states. */
 export function corpusInfo(kb: KnowledgeBase) {
-  const dates = kb.docs.map((d) => d.provenance.date).sort();
+  return corpusInfoOf({
+    docs: kb.docs,
+    speakers: kb.statements.map((st) => st.speaker),
+    statementDates: kb.statements.map((st) => st.statedOn ?? st.docDate),
+    entities: kb.entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length })),
+  });
+}
+
+/** What `corpusInfo` is made of, for callers that have these without a whole knowledge base (a large library). */
+export interface CorpusParts {
+  docs: Array<{ id: string; provenance: Provenance }>;
+  /** Every statement's speaker, in corpus order. */
+  speakers: Iterable<Speaker>;
+  statementDates: Iterable<string>;
+  /** Every entity with its number of mentioning passages, in knowledge-base order. */
+  entities: Array<{ id: string; name: string; kind: KbEntity['kind']; mentions: number }>;
+}
+
+/** `corpusInfo` from its parts. */
+export function corpusInfoOf(parts: CorpusParts) {
+  const dates = parts.docs.map((d) => d.provenance.date).sort();
   return {
-    documents: kb.docs.map((d) => ({ id: d.id, publisher: d.provenance.publisher, title: d.provenance.title, date: d.provenance.date })),
+    documents: parts.docs.map((d) => ({ id: d.id, publisher: d.provenance.publisher, title: d.provenance.title, date: d.provenance.date })),
     from: dates[0]!,
     to: dates[dates.length - 1]!,
-    speakers: speakerChoices(kb),
+    speakers: speakerChoicesOf(parts.entities, parts.speakers),
     /** Every date something in the corpus carries: documents and dated statements. */
-    dates: [...new Set([...dates, ...kb.statements.map((st) => st.statedOn ?? st.docDate)])].sort(),
-    entities: kb.entities
-      .map((e) => ({ id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length }))
-      .sort((a, b) => b.mentions - a.mentions),
+    dates: [...new Set([...dates, ...parts.statementDates])].sort(),
+    entities: [...parts.entities].sort((a, b) => b.mentions - a.mentions),
   };
 }
