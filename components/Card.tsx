@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Passage, Provenance } from '../lib/corpus/types';
 import { kindName, type Translator } from '../lib/i18n';
 import { useI18n } from '../lib/i18n/preact';
+import { CARD_STATEMENTS } from '../lib/kb/card';
 import { numberCitations, passageDistinctions, statementCitation, textFragmentUrl } from '../lib/kb/citation';
 import { statementDateLabel } from '../lib/statements/dates';
 import type { CardData } from '../lib/messages';
@@ -262,7 +263,7 @@ function StatementList({
     <section aria-label={title}>
       <h3>{title}</h3>
       <ul class="statements">
-        {statements.slice(0, 6).map((s) => {
+        {statements.slice(0, CARD_STATEMENTS).map((s) => {
           const p = passages[s.passage];
           const source = p?.source;
           return (

@@ -28,11 +28,6 @@ export class BackgroundService {
     private readonly library?: LibraryService,
   ) {}
 
-  /** The knowledge base answers come from: bundled, with the library merged in when there is one. */
-  private async kbFor(kb: KnowledgeBase): Promise<KnowledgeBase> {
-    return this.library && !(await this.library.isEmpty()) ? this.library.knowledgeBase(kb) : kb;
-  }
-
   private async searchAll(index: MiniSearch<SearchDoc>, kb: KnowledgeBase, query: string, filters: SearchFilters = {}) {
     const source = filters.source ?? 'all';
     const bundled = source === 'library' ? [] : search(index, kb, query, filters);
@@ -77,8 +72,10 @@ export class BackgroundService {
     }
     const { kb, index } = await this.load();
     switch (message.type) {
-      case 'getCard':
-        return buildCard(await this.kbFor(kb), (message.payload as MessageApi['getCard']['request']).entityId);
+      case 'getCard': {
+        const { entityId } = message.payload as MessageApi['getCard']['request'];
+        return this.library && !(await this.library.isEmpty()) ? this.library.card(kb, entityId) : buildCard(kb, entityId);
+      }
       case 'search': {
         const req = message.payload as MessageApi['search']['request'];
         if (typeof req?.query !== 'string') throw new Error('Backstory: search: "query" must be text.');
@@ -92,7 +89,7 @@ export class BackgroundService {
         return checkQuote(kb, text, this.candidates.list);
       }
       case 'corpusInfo':
-        return corpusInfo(await this.kbFor(kb));
+        return this.library && !(await this.library.isEmpty()) ? this.library.corpusInfo(kb) : corpusInfo(kb);
       case 'ping':
         return { ok: true, entities: kb.entities.length };
       default:

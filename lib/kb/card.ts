@@ -1,5 +1,17 @@
 import type { CardData } from '../messages';
+import type { StatementRef } from '../library/digest';
 import type { KnowledgeBase } from './types-kb';
+
+/** How many statements by, and how many about, an entity its card shows. */
+export const CARD_STATEMENTS = 6;
+
+/** The ids of the statements a card shows: newest first (stated date, else publication date), ties in corpus order. */
+export function newestStatements(refs: StatementRef[]): string[] {
+  return [...refs]
+    .sort((a, b) => b[1].localeCompare(a[1]))
+    .slice(0, CARD_STATEMENTS)
+    .map((r) => r[0]);
+}
 
 /** Assembles an entity's card: background, statements by and about it (newest first), cited passages. */
 export function buildCard(kb: KnowledgeBase, entityId: string): CardData | null {
@@ -7,10 +19,12 @@ export function buildCard(kb: KnowledgeBase, entityId: string): CardData | null 
   if (!entity) return null;
   const byId = new Map(kb.statements.map((s) => [s.id, s]));
   const newestFirst = (ids: string[]) =>
-    ids
-      .map((id) => byId.get(id)!)
-      .filter(Boolean)
-      .sort((a, b) => (b.statedOn ?? b.docDate).localeCompare(a.statedOn ?? a.docDate));
+    newestStatements(
+      ids.flatMap((id): StatementRef[] => {
+        const s = byId.get(id);
+        return s ? [[id, s.statedOn ?? s.docDate]] : [];
+      }),
+    ).map((id) => byId.get(id)!);
   const statementsBy = newestFirst(entity.statementsBy);
   const statementsAbout = newestFirst(entity.statementsAbout);
   const wanted = new Set([

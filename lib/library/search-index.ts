@@ -49,8 +49,9 @@ export function documentRecords(bundle: DocumentBundle): SearchDoc[] {
  * Version of the library's index records and snapshot; a snapshot of another version is not loaded, the index is
  * rebuilt from the stored documents instead. 2: statements store their speaker key, passages their kind. 3: segments.
  * 4: a segment's terms and postings are saved apart from the rest (`SavedSegment`), and postings read when searched.
+ * 5: postings one a line after the JSON, not a JSON list (loading no longer parses them).
  */
-export const LIBRARY_INDEX_VERSION = SEARCH_INDEX_VERSION * 100 + 4;
+export const LIBRARY_INDEX_VERSION = SEARCH_INDEX_VERSION * 100 + 5;
 
 /** Documents per segment: a segment is sealed (never added to again) when it holds this many. */
 export const SEGMENT_DOCUMENTS = 2000;
@@ -62,7 +63,7 @@ export interface IndexSnapshot {
   segments: number[];
 }
 
-/** One segment as saved: its key, how many documents it holds, and its index as JSON (a `SavedSegment`). */
+/** One segment as saved: its key, how many documents it holds, and its index as one string (see `SavedSegment`). */
 export interface SegmentSnapshot {
   key: number;
   documents: number;
@@ -72,14 +73,14 @@ export interface SegmentSnapshot {
 }
 
 /**
- * A segment's MiniSearch index as saved: MiniSearch's own serialization without its terms (`head`), then the terms,
- * and each term's postings as its own JSON string (MiniSearch's `{ fieldId: { docId: frequency } }`), parsed only
- * when a search, an addition or a removal reads that term. Loading then costs the term tree, not every posting.
+ * A segment's MiniSearch index as saved: one line of JSON with MiniSearch's own serialization without its terms
+ * (`head`) and the terms, then each term's postings (MiniSearch's `{ fieldId: { docId: frequency } }` as JSON) on a
+ * line of its own, parsed only when a search, an addition or a removal reads that term. Loading then parses the head
+ * and the terms, and only cuts the rest into lines (JSON never has a raw line break), instead of parsing every posting.
  */
 interface SavedSegment {
   head: Record<string, unknown>;
   terms: string[];
-  postings: string[];
 }
 
 type TermData = Map<number, Map<number, number>>;
@@ -183,18 +184,20 @@ export function saveSegment(index: MiniSearch<SearchDoc>): string {
   } finally {
     ix._index = tree;
   }
-  return JSON.stringify({ head, terms, postings } satisfies SavedSegment);
+  return `${JSON.stringify({ head, terms } satisfies SavedSegment)}\n${postings.join('\n')}`;
 }
 
 /** Loads a saved segment; throws on one of another format (the index is then rebuilt from the documents). */
-export function loadSegment(json: string): MiniSearch<SearchDoc> {
-  const saved = JSON.parse(json) as SavedSegment;
-  if (!saved?.head || !Array.isArray(saved.terms) || !Array.isArray(saved.postings) || saved.terms.length !== saved.postings.length) {
+export function loadSegment(saved: string): MiniSearch<SearchDoc> {
+  const cut = saved.indexOf('\n');
+  const head = cut < 0 ? null : (JSON.parse(saved.slice(0, cut)) as SavedSegment);
+  const postings = head?.terms?.length ? saved.slice(cut + 1).split('\n') : [];
+  if (!head?.head || !Array.isArray(head.terms) || head.terms.length !== postings.length) {
     throw new Error('Backstory: a library index segment of another format.');
   }
-  const index = MiniSearch.loadJS({ ...saved.head, index: [] } as never, SEARCH_OPTIONS);
+  const index = MiniSearch.loadJS({ ...head.head, index: [] } as never, SEARCH_OPTIONS);
   const tree = internals(index)._index;
-  for (let i = 0; i < saved.terms.length; i++) tree.set(saved.terms[i]!, new SavedTermData(saved.postings[i]!));
+  for (let i = 0; i < head.terms.length; i++) tree.set(head.terms[i]!, new SavedTermData(postings[i]!));
   return index;
 }
 

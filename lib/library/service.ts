@@ -1,8 +1,11 @@
+import type { Provenance } from '../corpus/types';
 import { codeOf, type ErrorCode } from '../i18n/errors';
+import { buildCard, newestStatements } from '../kb/card';
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
-import type { MessageApi, SearchHit } from '../messages';
+import type { CardData, CorpusInfo, MessageApi, SearchHit } from '../messages';
+import type { Statement } from '../statements/types';
 import type { PipelineContext } from '../pipeline/process';
-import { rank, toHits, type HitSource, type RankContext, type SearchFilters } from '../search/query';
+import { corpusInfo, corpusInfoOf, rank, toHits, type HitSource, type RankContext, type SearchFilters } from '../search/query';
 import { prepareDocument } from './ingest';
 import { makePack, readPack, type CheckedEntry } from './pack';
 import { LIBRARY_INDEX_VERSION, LibraryIndex, type IndexSnapshot, type SegmentSnapshot } from './search-index';
@@ -12,6 +15,7 @@ import { isStopWord } from '../search/language';
 import { SEARCH_OPTIONS } from '../search/options';
 import { quoteCandidates, type QuoteIndex } from '../search/quote-check';
 import { LibraryStore } from './store';
+import { digestOf, type DocDigest, type StatementRef } from './digest';
 import { corpusProvenance, type DocumentBundle, type LibraryAddResult, type LibraryInput, type UserEntity } from './types';
 import { checkInput, checkProvenance, urlKey } from './validate';
 
@@ -34,6 +38,8 @@ interface Loaded {
   store: LibraryStore;
   /** Every document in memory, read only when a card, the quote check or an index rebuild needs them. */
   full: Promise<Map<string, DocumentBundle>> | null;
+  /** Every document's digest, read when a card or the corpus info first needs them, then kept up to date. */
+  digests: Promise<Map<string, DocDigest>> | null;
   count: number;
   entities: Map<string, UserEntity>;
   index: LibraryIndex;
@@ -42,6 +48,8 @@ interface Loaded {
 const SNAPSHOT_KEY = 'searchIndex';
 /** How many library documents a quote is checked against: those that share the most of its words. */
 const QUOTE_DOCUMENTS = 24;
+/** How many documents' provenance searches keep in memory. */
+const PROVENANCE_CACHE = 5000;
 
 /**
  * The user's library in the background: stores documents through the shared pipeline, keeps its own search
@@ -52,6 +60,9 @@ export class LibraryService {
   private merged: { bundled: KnowledgeBase; kb: KnowledgeBase } | null = null;
   /** The library's ranking context, until the library changes. */
   private ranking: { bundled: KnowledgeBase; context: RankContext } | null = null;
+  /** Documents' provenance as hits cite it, read once per document until the library changes (`epoch`). */
+  private provenance = new Map<string, Provenance>();
+  private epoch = 0;
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   /** Serializes writes, so two imports never race on the duplicate check. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -72,7 +83,14 @@ export class LibraryService {
           store.generation(),
           store.getMeta<IndexSnapshot>(SNAPSHOT_KEY),
         ]);
-        const state: Loaded = { store, full: null, count, entities: new Map(entities.map((e) => [e.id, e])), index: new LibraryIndex() };
+        const state: Loaded = {
+          store,
+          full: null,
+          digests: null,
+          count,
+          entities: new Map(entities.map((e) => [e.id, e])),
+          index: new LibraryIndex(),
+        };
         let fromSnapshot = false;
         if (snapshot?.version === LIBRARY_INDEX_VERSION && snapshot.generation === generation && Array.isArray(snapshot.segments)) {
           try {
@@ -107,6 +125,8 @@ export class LibraryService {
   }
 
   private changed(state: Loaded) {
+    this.provenance.clear();
+    this.epoch++;
     this.merged = null;
     this.ranking = null;
     this.scheduleSnapshot(state.store, state.index);
@@ -159,6 +179,7 @@ export class LibraryService {
             continue;
           }
           if (state.full) (await state.full).set(bundle.doc.id, bundle);
+          if (state.digests) (await state.digests).set(bundle.doc.id, digestOf(bundle));
           state.count++;
           state.index.addDocument(bundle);
           this.changed(state);
@@ -184,6 +205,7 @@ export class LibraryService {
       const b = before.get(id);
       if (b) state.index.removeDocument(b);
       if (state.full) (await state.full).delete(id);
+      if (state.digests) (await state.digests).delete(id);
       state.count--;
     }
     if (removed.length) this.changed(state);
@@ -198,18 +220,28 @@ export class LibraryService {
     const state = await this.load();
     const results = rank(state.index.indexes, this.rankContext(state, bundled), query, filters, limit);
     if (results.length === 0) return [];
+    const epoch = this.epoch;
+    const known = new Map<string, Provenance>();
     const { statements, passages, docs } = await state.store.records(
       results.flatMap((r) => (String(r.id).startsWith('statement:') ? [String(r.id).slice('statement:'.length)] : [])),
       results.flatMap((r) => (String(r.id).startsWith('passage:') ? [String(r.id).slice('passage:'.length)] : [])),
+      (doc) => {
+        const p = this.provenance.get(doc);
+        if (p) known.set(doc, p);
+        return !!p;
+      },
     );
+    for (const d of docs.values()) known.set(d.id, corpusProvenance(d));
+    // Kept for the next searches unless the library changed while these were read (bounded: cleared when full).
+    if (epoch === this.epoch) {
+      if (this.provenance.size + docs.size > PROVENANCE_CACHE) this.provenance.clear();
+      for (const d of docs.values()) this.provenance.set(d.id, known.get(d.id)!);
+    }
     const source: HitSource = {
       entity: (id) => state.entities.get(id),
       statement: (id) => statements.get(id),
       passage: (id) => passages.get(id),
-      provenance: (doc) => {
-        const record = docs.get(doc);
-        return record && corpusProvenance(record);
-      },
+      provenance: (doc) => known.get(doc),
     };
     return toHits(results, source);
   }
@@ -260,6 +292,87 @@ export class LibraryService {
       docs: [...bundled.docs, ...bundles.map(toCorpusDoc)],
       statements: [...bundled.statements, ...bundles.flatMap((b) => b.statements)],
     });
+  }
+
+  private digests(state: Loaded): Promise<Map<string, DocDigest>> {
+    if (!state.digests) {
+      state.digests = state.store.digests().then((all) => new Map(all.map((d) => [d.id, d])));
+      state.digests.catch(() => (state.digests = null));
+    }
+    return state.digests;
+  }
+
+  /**
+   * The popup's corpus info over bundled + library, from the documents' digests (never their texts). With user
+   * entities it comes from the merged knowledge base: their mentions are found by matching every document.
+   */
+  async corpusInfo(bundled: KnowledgeBase): Promise<CorpusInfo> {
+    const state = await this.load();
+    if (state.entities.size) return corpusInfo(await this.knowledgeBase(bundled));
+    const digests = [...(await this.digests(state)).values()];
+    return corpusInfoOf({
+      docs: [...bundled.docs, ...digests],
+      speakers: [...bundled.statements.map((st) => st.speaker), ...digests.flatMap((d) => d.speakers)],
+      statementDates: [...bundled.statements.map((st) => st.statedOn ?? st.docDate), ...digests.flatMap((d) => d.dates)],
+      entities: bundled.entities.map((e) => ({
+        id: e.id,
+        name: e.name,
+        kind: e.kind,
+        mentions: digests.reduce((n, d) => n + (d.mentions[e.id] ?? 0), e.mentions.length),
+      })),
+    });
+  }
+
+  /**
+   * A bundled entity's card over bundled + library: the newest statements by and about it are picked from the
+   * digests and only those are read, with their passages. A user entity's card comes from the merged knowledge base.
+   */
+  async card(bundled: KnowledgeBase, entityId: string): Promise<CardData | null> {
+    const state = await this.load();
+    const base = buildCard(bundled, entityId);
+    if (!base || state.entities.has(entityId)) return buildCard(await this.knowledgeBase(bundled), entityId);
+    const digests = [...(await this.digests(state)).values()];
+    const known = new Map(bundled.statements.map((st) => [st.id, st]));
+    const entity = bundled.entities.find((e) => e.id === entityId)!;
+    const pick = (bundledIds: string[], side: 'by' | 'about') =>
+      newestStatements([
+        ...bundledIds.flatMap((id): StatementRef[] => {
+          const st = known.get(id);
+          return st ? [[id, st.statedOn ?? st.docDate]] : [];
+        }),
+        ...digests.flatMap((d) => d[side][entityId] ?? []),
+      ]);
+    const by = pick(entity.statementsBy, 'by');
+    const about = pick(entity.statementsAbout, 'about');
+    const mine = [...by, ...about].filter((id) => !known.has(id));
+    const passageIds = new Set<string>();
+    const { statements } = await state.store.records(mine, [], () => true);
+    for (const st of statements.values()) passageIds.add(st.passage);
+    const { passages } = await state.store.records([], [...passageIds], () => true);
+    const digestOfDoc = new Map(digests.map((d) => [d.id, d]));
+    const statement = (id: string) => known.get(id) ?? statements.get(id);
+    // The passages buildCard would give: the entity's citations and those of the statements shown.
+    const wanted = new Set([
+      ...entity.description.cites,
+      ...entity.background.flatMap((b) => b.cites),
+      ...entity.naming.flatMap((x) => x.cites),
+      ...[...by, ...about].map((id) => statement(id)?.passage),
+    ]);
+    const cited: CardData['passages'] = {};
+    for (const [id, p] of Object.entries(base.passages)) if (wanted.has(id)) cited[id] = p;
+    for (const p of passages.values()) {
+      const source = digestOfDoc.get(p.doc)?.provenance;
+      if (source) cited[p.id] = { ...p, source };
+    }
+    const present = (ids: string[]) => ids.map(statement).filter((st): st is Statement => !!st);
+    return {
+      ...base,
+      statementsBy: present(by),
+      statementsAbout: present(about),
+      passages: cited,
+      docCount: base.docCount + digests.filter((d) => d.mentions[entityId]).length,
+      totalDocs: base.totalDocs + digests.length,
+    };
   }
 
   /** The bundled knowledge base with the library merged in (cached until the library changes). */
@@ -328,6 +441,7 @@ export class LibraryService {
           state.index.removeDocument(b);
           state.index.addDocument(b);
           if (state.full) (await state.full).set(id, b);
+          if (state.digests) (await state.digests).set(id, digestOf(b));
         }
         this.changed(state);
         return { ok: true } as Api[K]['response'];

@@ -76,7 +76,7 @@ export function mergeKnowledgeBase(bundled: KnowledgeBase, bundles: Iterable<Doc
 }
 
 /** Entities mentioned inside a statement's span, other than its speaker. */
-function aboutIn(mentions: Mention[] | undefined, s: Statement): Set<string> {
+export function aboutIn(mentions: Mention[] | undefined, s: Statement): Set<string> {
   return new Set((mentions ?? []).filter((m) => m.entity !== s.speaker.id && m.start >= s.start && m.end <= s.end).map((m) => m.entity));
 }
 

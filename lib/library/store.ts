@@ -1,13 +1,14 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Passage } from '../corpus/types';
 import type { Statement } from '../statements/types';
+import { digestOf, type DocDigest } from './digest';
 import type { DocumentBundle, LibraryDocRecord, LibraryDocSummary, LibraryProvenance, MentionRecord, UserEntity } from './types';
 
 /** The IndexedDB database of the user's library. */
 export const LIBRARY_DB = 'backstory-library';
 
 /** Current schema version; `MIGRATIONS[v]` takes a database from version v to v + 1. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 interface LibrarySchema extends DBSchema {
   meta: { key: string; value: { key: string; value: unknown } };
@@ -16,6 +17,7 @@ interface LibrarySchema extends DBSchema {
   statements: { key: string; value: Statement; indexes: { doc: string } };
   mentions: { key: string; value: MentionRecord; indexes: { doc: string } };
   entities: { key: string; value: UserEntity };
+  digests: { key: string; value: DocDigest };
 }
 
 type Db = IDBPDatabase<LibrarySchema>;
@@ -33,9 +35,14 @@ const MIGRATIONS: Array<(db: Db, tx: UpgradeTx) => void> = [
     db.createObjectStore('mentions', { keyPath: 'passage' }).createIndex('doc', 'doc');
     db.createObjectStore('entities', { keyPath: 'id' });
   },
+  // 1 → 2: a digest per document (what cards and the corpus info need, without the text); the digests of documents
+  // stored before are made on the first read of them (`digests()`), outside the upgrade.
+  (db) => {
+    db.createObjectStore('digests', { keyPath: 'id' });
+  },
 ];
 
-const DOC_STORES = ['documents', 'passages', 'statements', 'mentions', 'meta'] as const;
+const DOC_STORES = ['documents', 'passages', 'statements', 'mentions', 'digests', 'meta'] as const;
 
 /** Turns IndexedDB's quota and disk errors into a clear message; other errors pass through. */
 function storageError(error: unknown, what: string): Error {
@@ -47,6 +54,18 @@ function storageError(error: unknown, what: string): Error {
     );
   }
   return error instanceof Error ? error : new Error(`Backstory: ${what}: ${String(error)}`);
+}
+
+/** Position of a statement in its document (`…-p<passage>-s<n>`): IndexedDB returns them by key, where p12 < p2. */
+function statementPosition(id: string): [number, number] {
+  const m = /-p(\d+)-s(\d+)$/.exec(id);
+  return m ? [Number(m[1]), Number(m[2])] : [0, 0];
+}
+
+/** Statements in the order the pipeline made them (as a document just added has them). */
+function inDocumentOrder(statements: Statement[]): Statement[] {
+  const pos = new Map(statements.map((s) => [s.id, statementPosition(s.id)]));
+  return statements.sort((a, b) => pos.get(a.id)![0] - pos.get(b.id)![0] || pos.get(a.id)![1] - pos.get(b.id)![1]);
 }
 
 function summary(record: LibraryDocRecord): LibraryDocSummary {
@@ -115,6 +134,7 @@ export class LibraryStore {
       for (const p of bundle.passages) writes.push(tx.objectStore('passages').put(p));
       for (const s of bundle.statements) writes.push(tx.objectStore('statements').put(s));
       for (const m of bundle.mentions) writes.push(tx.objectStore('mentions').put(m));
+      writes.push(tx.objectStore('digests').put(digestOf(bundle)));
       writes.push(this.bump(tx));
       await Promise.all([...writes, tx.done]);
       return { stored: true };
@@ -155,13 +175,17 @@ export class LibraryStore {
       tx.objectStore('mentions').index('doc').getAll(id),
     ]);
     if (!doc) return undefined;
-    return { doc, passages: passages.sort((a, b) => a.ordinal - b.ordinal), statements, mentions };
+    return { doc, passages: passages.sort((a, b) => a.ordinal - b.ordinal), statements: inDocumentOrder(statements), mentions };
   }
 
-  /** Some statements and passages by id, with their documents, in one transaction (a search's hits). */
+  /**
+   * Some statements and passages by id, with their documents, in one transaction (a search's hits); `knownDoc` says
+   * which documents the caller has already (they are not read again: a document record holds the whole text).
+   */
   async records(
     statementIds: string[],
     passageIds: string[],
+    knownDoc: (id: string) => boolean = () => false,
   ): Promise<{ statements: Map<string, Statement>; passages: Map<string, Passage>; docs: Map<string, LibraryDocRecord> }> {
     const tx = this.db.transaction(['documents', 'passages', 'statements'], 'readonly');
     const [statements, passages] = await Promise.all([
@@ -169,13 +193,38 @@ export class LibraryStore {
       Promise.all(passageIds.map((id) => tx.objectStore('passages').get(id))),
     ]);
     const present = <T>(xs: Array<T | undefined>) => xs.filter((x): x is T => !!x);
-    const docIds = [...new Set([...present(statements), ...present(passages)].map((x) => x.doc))];
+    const docIds = [...new Set([...present(statements), ...present(passages)].map((x) => x.doc))].filter((id) => !knownDoc(id));
     const docs = present(await Promise.all(docIds.map((id) => tx.objectStore('documents').get(id))));
     return {
       statements: new Map(present(statements).map((s) => [s.id, s])),
       passages: new Map(present(passages).map((p) => [p.id, p])),
       docs: new Map(docs.map((d) => [d.id, d])),
     };
+  }
+
+  /**
+   * Every document's digest, oldest first. A document stored before digests existed (schema 1) gets its digest
+   * made and stored here, once, each in its own transaction.
+   */
+  async digests(): Promise<DocDigest[]> {
+    const [digests, ids] = await Promise.all([this.db.getAll('digests'), this.db.getAllKeys('documents')]);
+    if (digests.length < ids.length) {
+      const have = new Set(digests.map((d) => d.id));
+      for (const id of ids.filter((x) => !have.has(x))) {
+        const tx = this.db.transaction(['documents', 'passages', 'statements', 'mentions', 'digests'], 'readwrite');
+        const [doc, passages, statements, mentions] = await Promise.all([
+          tx.objectStore('documents').get(id),
+          tx.objectStore('passages').index('doc').getAll(id),
+          tx.objectStore('statements').index('doc').getAll(id),
+          tx.objectStore('mentions').index('doc').getAll(id),
+        ]);
+        if (!doc) continue;
+        const digest = digestOf({ doc, passages, statements: inDocumentOrder(statements), mentions });
+        await Promise.all([tx.objectStore('digests').put(digest), tx.done]);
+        digests.push(digest);
+      }
+    }
+    return digests.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
   }
 
   /** How many documents there are. */
@@ -201,7 +250,10 @@ export class LibraryStore {
     for (const p of passages) byDoc.get(p.doc)?.passages.push(p);
     for (const s of statements) byDoc.get(s.doc)?.statements.push(s);
     for (const m of mentions) byDoc.get(m.doc)?.mentions.push(m);
-    for (const b of byDoc.values()) b.passages.sort((a, c) => a.ordinal - c.ordinal);
+    for (const b of byDoc.values()) {
+      b.passages.sort((a, c) => a.ordinal - c.ordinal);
+      inDocumentOrder(b.statements);
+    }
     return [...byDoc.values()].sort((a, b) => a.doc.addedAt.localeCompare(b.doc.addedAt));
   }
 
@@ -217,8 +269,15 @@ export class LibraryStore {
         return false;
       }
       const statements = tx.objectStore('statements');
-      writes.push(tx.objectStore('documents').put({ ...doc, provenance, urlKey: urlKeyOf(provenance.url) }));
-      for (const s of await statements.index('doc').getAll(id)) writes.push(statements.put({ ...s, docDate: provenance.date }));
+      const updated = { ...doc, provenance, urlKey: urlKeyOf(provenance.url) };
+      writes.push(tx.objectStore('documents').put(updated));
+      const redated = inDocumentOrder(await statements.index('doc').getAll(id)).map((s) => ({ ...s, docDate: provenance.date }));
+      for (const s of redated) writes.push(statements.put(s));
+      const [passages, mentions] = await Promise.all([
+        tx.objectStore('passages').index('doc').getAll(id),
+        tx.objectStore('mentions').index('doc').getAll(id),
+      ]);
+      writes.push(tx.objectStore('digests').put(digestOf({ doc: updated, passages, statements: redated, mentions })));
       writes.push(this.bump(tx));
       await Promise.all([...writes, tx.done]);
       return true;
@@ -237,6 +296,7 @@ export class LibraryStore {
         if (!(await tx.objectStore('documents').getKey(id))) continue;
         removed.push(id);
         await tx.objectStore('documents').delete(id);
+        await tx.objectStore('digests').delete(id);
         for (const store of ['passages', 'statements', 'mentions'] as const) {
           for (const key of await tx.objectStore(store).index('doc').getAllKeys(id)) await tx.objectStore(store).delete(key);
         }

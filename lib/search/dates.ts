@@ -90,11 +90,11 @@ export function parseQueryDates(query: string): DatedQuery {
 export function rangeProblem(from?: string, to?: string, tr: Translator = EN): string | null {
   const { t } = tr;
   for (const [name, v] of [
-    [t('filterFrom'), from],
-    [t('filterTo'), to],
+    ['filterFrom', from],
+    ['filterTo', to],
   ] as const) {
     if (v && (!/^\d{4}-\d{2}-\d{2}$/.test(v) || !validDay(+v.slice(0, 4), +v.slice(5, 7), +v.slice(8, 10))))
-      return t('errorNotADate', { name, value: v });
+      return t('errorNotADate', { name: t(name), value: v });
   }
   if (from && to && from > to) return t('errorRangeInverted', { from: tr.date(from), to: tr.date(to) });
   return null;

@@ -7,6 +7,7 @@ import { foldPattern } from '../match/fold';
 import { intersectRange, parseQueryDates, rangeProblem } from './dates';
 import { isStopWord } from './language';
 import { SEARCH_INDEX_VERSION, SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchDoc } from './options';
+import { topResults } from './top-results';
 
 /** Narrows a search: record types, speaker, entity, source document, date range, statement kind. */
 export interface SearchFilters {
@@ -72,6 +73,37 @@ function queryTerms(text: string): { typed: string[]; folded: string[] } {
   return { typed: kept.map((w) => w.t), folded: kept.map((w) => w.f) };
 }
 
+/** An entity's names as queries are matched against them: folded words of its name and aliases, its surname, its place. */
+interface EntityNames {
+  id: string;
+  names: string[][];
+  /** A person's surname (the last word of the name): named alone, it names the person. */
+  surname?: string;
+  /** "EU Monitoring Mission in Georgia": the name's head words and its place. */
+  qualified?: { head: string[]; place: string };
+}
+
+const entityNamesCache = new WeakMap<readonly KbEntity[], EntityNames[]>();
+
+/** The folded names of a list of entities, computed once per list (not once per query). */
+function entityNames(entities: readonly KbEntity[]): EntityNames[] {
+  let out = entityNamesCache.get(entities);
+  if (!out) {
+    out = entities.map((e) => {
+      const names = [e.name, ...e.aliases.map((a) => a.text)].map((n) => foldPattern(n).split(/[\s-]+/));
+      const m = /^(.+?)\s+(?:in|of)\s+(\p{Lu}[\p{L}-]+)$/u.exec(e.name);
+      return {
+        id: e.id,
+        names,
+        ...(e.kind === 'person' ? { surname: names[0]![names[0]!.length - 1] } : {}),
+        ...(m ? { qualified: { head: foldPattern(m[1]!).split(/[\s-]+/), place: foldPattern(m[2]!) } } : {}),
+      };
+    });
+    entityNamesCache.set(entities, out);
+  }
+  return out;
+}
+
 /**
  * Speakers the query names (by any alias, or a surname alone), for ranking their statements first. `speakers`, when
  * given, are the entities that speak at all: an entity that never speaks boosts nothing, so it is skipped early.
@@ -79,11 +111,9 @@ function queryTerms(text: string): { typed: string[]; folded: string[] } {
 function namedSpeakers(entities: readonly KbEntity[], speakers: Set<string> | undefined, terms: string[]): Set<string> {
   const words = new Set(terms);
   const out = new Set<string>();
-  for (const e of entities) {
+  for (const e of entityNames(entities)) {
     if (speakers && !speakers.has(e.id)) continue;
-    const names = [e.name, ...e.aliases.map((a) => a.text)].map((n) => foldPattern(n).split(/[\s-]+/));
-    const surname = e.kind === 'person' ? names[0]![names[0]!.length - 1] : undefined;
-    if ((surname && words.has(surname)) || names.some((n) => n.length > 0 && n.every((w) => words.has(w)))) out.add(e.id);
+    if ((e.surname && words.has(e.surname)) || e.names.some((n) => n.length > 0 && n.every((w) => words.has(w)))) out.add(e.id);
   }
   return out;
 }
@@ -92,11 +122,9 @@ function namedSpeakers(entities: readonly KbEntity[], speakers: Set<string> | un
 function placeLeftOut(entities: readonly KbEntity[], terms: string[]): Set<string> {
   const words = new Set(terms);
   const out = new Set<string>();
-  for (const e of entities) {
-    const m = /^(.+?)\s+(?:in|of)\s+(\p{Lu}[\p{L}-]+)$/u.exec(e.name);
-    if (!m) continue;
-    const head = foldPattern(m[1]!).split(/[\s-]+/);
-    if (head.every((w) => words.has(w)) && !words.has(foldPattern(m[2]!))) out.add(`entity:${e.id}`);
+  for (const e of entityNames(entities)) {
+    if (!e.qualified) continue;
+    if (e.qualified.head.every((w) => words.has(w)) && !words.has(e.qualified.place)) out.add(`entity:${e.id}`);
   }
   return out;
 }
@@ -203,28 +231,29 @@ function searchAll(index: Searchable, query: Parameters<MiniSearch<SearchDoc>['s
 
 function run(index: Searchable, context: RankContext, query: string, filters: SearchFilters, limit: number): SearchResult[] {
   const filter = (r: Record<string, unknown>) => passes(r as unknown as Stored, filters, context.speakerOf);
-  let results;
   if (!query.trim()) {
     if (!hasFilters(filters)) return [];
-    results = searchAll(index, MiniSearch.wildcard, { filter }).sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')));
-  } else {
-    const { typed, folded: terms } = queryTerms(query);
-    const speakers = namedSpeakers(context.entities, context.speakers, terms);
-    const qualifierLeftOut = placeLeftOut(context.entities, terms);
-    const boostDocument = (id: unknown, _term: string, stored?: Record<string, unknown>) => {
-      const key = String(id);
-      if (stored?.type === 'statement') return stored.speaker && speakers.has(String(stored.speaker)) ? NAMED_SPEAKER_BOOST : 1;
-      if (stored?.type === 'passage') return context.passageKind(key, stored) === 'paragraph' ? 1 : HEADING_WEIGHT;
-      // An entity the corpus says much about outranks one it names in passing; a place the query leaves out
-      // of a name ("EU Monitoring Mission | in Georgia") means the reader did not ask for that place.
-      return (1 + Math.log1p(context.mentionCount(key)) / 4) * (qualifierLeftOut.has(key) ? QUALIFIER_WEIGHT : 1);
-    };
-    const options = { ...SEARCH_QUERY_OPTIONS, filter, boostDocument };
-    const q = typed.join(' ');
-    results = searchAll(index, q, options);
-    if (results.length === 0) results = searchAll(index, q, { ...options, combineWith: 'OR' });
+    const results = searchAll(index, MiniSearch.wildcard, { filter }).sort((a, b) =>
+      String(b.date ?? '').localeCompare(String(a.date ?? '')),
+    );
+    return results.slice(0, limit);
   }
-  return results.slice(0, limit);
+  const { typed, folded: terms } = queryTerms(query);
+  const speakers = namedSpeakers(context.entities, context.speakers, terms);
+  const qualifierLeftOut = placeLeftOut(context.entities, terms);
+  const boostDocument = (id: unknown, _term: string, stored?: Record<string, unknown>) => {
+    const key = String(id);
+    if (stored?.type === 'statement') return stored.speaker && speakers.has(String(stored.speaker)) ? NAMED_SPEAKER_BOOST : 1;
+    if (stored?.type === 'passage') return context.passageKind(key, stored) === 'paragraph' ? 1 : HEADING_WEIGHT;
+    // An entity the corpus says much about outranks one it names in passing; a place the query leaves out
+    // of a name ("EU Monitoring Mission | in Georgia") means the reader did not ask for that place.
+    return (1 + Math.log1p(context.mentionCount(key)) / 4) * (qualifierLeftOut.has(key) ? QUALIFIER_WEIGHT : 1);
+  };
+  return topResults(Array.isArray(index) ? index : [index as MiniSearch<SearchDoc>], typed.join(' '), {
+    options: { ...SEARCH_QUERY_OPTIONS, boostDocument },
+    filter: hasFilters(filters) ? filter : undefined,
+    limit,
+  });
 }
 
 /** Turns ranked results into hits with their text and citation; a result whose record is gone is left out. */
@@ -286,9 +315,17 @@ const DOCUMENT_WORDS = /\b(?:statement|declaration|strategy|resolution|treaty|ag
  * standing for a government ("Baku", "Brussels") and documents are not speakers.
  */
 export function speakerChoices(kb: KnowledgeBase): Array<{ id: string; name: string; named: boolean }> {
-  const kinds = new Map(kb.entities.map((e) => [e.id, e.kind]));
+  return speakerChoicesOf(
+    kb.entities,
+    kb.statements.map((st) => st.speaker),
+  );
+}
+
+/** `speakerChoices` from the entities and every statement's speaker, in corpus order. */
+function speakerChoicesOf(entities: Array<Pick<KbEntity, 'id' | 'kind'>>, speakers: Iterable<Speaker>) {
+  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
   const out = new Map<string, { id: string; name: string; named: boolean }>();
-  for (const { speaker } of kb.statements) {
+  for (const speaker of speakers) {
     const named = !!speaker.id;
     const ok = named
       ? ['person', 'organisation', 'country'].includes(kinds.get(speaker.id!) ?? '')
@@ -300,16 +337,34 @@ export function speakerChoices(kb: KnowledgeBase): Array<{ id: string; name: str
 
 /** What the corpus covers, for empty and no-result states. */
 export function corpusInfo(kb: KnowledgeBase) {
-  const dates = kb.docs.map((d) => d.provenance.date).sort();
+  return corpusInfoOf({
+    docs: kb.docs,
+    speakers: kb.statements.map((st) => st.speaker),
+    statementDates: kb.statements.map((st) => st.statedOn ?? st.docDate),
+    entities: kb.entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length })),
+  });
+}
+
+/** What `corpusInfo` is made of, for callers that have these without a whole knowledge base (a large library). */
+export interface CorpusParts {
+  docs: Array<{ id: string; provenance: Provenance }>;
+  /** Every statement's speaker, in corpus order. */
+  speakers: Iterable<Speaker>;
+  statementDates: Iterable<string>;
+  /** Every entity with its number of mentioning passages, in knowledge-base order. */
+  entities: Array<{ id: string; name: string; kind: KbEntity['kind']; mentions: number }>;
+}
+
+/** `corpusInfo` from its parts. */
+export function corpusInfoOf(parts: CorpusParts) {
+  const dates = parts.docs.map((d) => d.provenance.date).sort();
   return {
-    documents: kb.docs.map((d) => ({ id: d.id, publisher: d.provenance.publisher, title: d.provenance.title, date: d.provenance.date })),
+    documents: parts.docs.map((d) => ({ id: d.id, publisher: d.provenance.publisher, title: d.provenance.title, date: d.provenance.date })),
     from: dates[0]!,
     to: dates[dates.length - 1]!,
-    speakers: speakerChoices(kb),
+    speakers: speakerChoicesOf(parts.entities, parts.speakers),
     /** Every date something in the corpus carries: documents and dated statements. */
-    dates: [...new Set([...dates, ...kb.statements.map((st) => st.statedOn ?? st.docDate)])].sort(),
-    entities: kb.entities
-      .map((e) => ({ id: e.id, name: e.name, kind: e.kind, mentions: e.mentions.length }))
-      .sort((a, b) => b.mentions - a.mentions),
+    dates: [...new Set([...dates, ...parts.statementDates])].sort(),
+    entities: [...parts.entities].sort((a, b) => b.mentions - a.mentions),
   };
 }

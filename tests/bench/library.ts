@@ -165,6 +165,21 @@ export async function libraryBenchmarks(count = Number(process.env.BENCH_LIBRARY
   console.log(
     `background cold start until the first search answers: ${coldStartMs.toFixed(0)} ms (${docs.length} documents, index from its snapshot)`,
   );
+  // What the popup asks when it opens, and a card, on that fresh background: first answer, then warm.
+  const timed = async (type: Parameters<typeof message>[0], payload: unknown) => {
+    const t = performance.now();
+    await cold.handle(message(type, payload as never));
+    return performance.now() - t;
+  };
+  const corpusInfoFirstMs = await timed('corpusInfo', {});
+  const cardFirstMs = await timed('getCard', { entityId: 'nikol-pashinyan' });
+  const cardTimes: number[] = [];
+  for (const entityId of ['nikol-pashinyan', 'ilham-aliyev', 'zangezur-corridor', 'prague-meeting-2022', 'jeyhun-bayramov'])
+    for (let run = 0; run < 2; run++) cardTimes.push(await timed('getCard', { entityId }));
+  const corpusInfoWarmMs = await timed('corpusInfo', {});
+  console.log(
+    `after the cold start: popup's corpus info first ${corpusInfoFirstMs.toFixed(0)} ms (then ${corpusInfoWarmMs.toFixed(0)} ms), first card ${cardFirstMs.toFixed(0)} ms, cards p50 ${percentile(cardTimes, 50).toFixed(1)} ms, p95 ${percentile(cardTimes, 95).toFixed(1)} ms`,
+  );
 
   // Storage: the size of what is stored, as JSON, read one document at a time (fake-indexeddb keeps it in memory).
   const { LibraryStore } = await import('../../lib/library/store');
@@ -190,6 +205,10 @@ export async function libraryBenchmarks(count = Number(process.env.BENCH_LIBRARY
     searchP50Ms: percentile(searchTimes, 50),
     searchP95Ms: percentile(searchTimes, 95),
     coldStartMs,
+    corpusInfoFirstMs,
+    corpusInfoWarmMs,
+    cardFirstMs,
+    cardP95Ms: percentile(cardTimes, 95),
     quoteFirstMs: quoteTimes[0]!,
     quoteP95Ms: percentile(quoteTimes.slice(1), 95),
     storedBytes,

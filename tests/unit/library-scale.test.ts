@@ -1,6 +1,4 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackgroundService } from '../../lib/background/service';
 import { prepareDocument } from '../../lib/library/ingest';
@@ -8,23 +6,12 @@ import { LibraryIndex } from '../../lib/library/search-index';
 import { Matcher } from '../../lib/match/matcher';
 import type { LibraryInput } from '../../lib/library/types';
 import { message, type MessageApi } from '../../lib/messages';
-import { ROOT, seedBuild, seedLibrary } from './seed-data';
+import { libraryFixture, seedBuild, seedLibrary } from './seed-data';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads responses of many message types
 type Loose = any;
 
-const FIXTURES = resolve(ROOT, 'tests/fixtures/library/valid');
-const sources = JSON.parse(readFileSync(resolve(FIXTURES, 'sources.json'), 'utf8')).documents as Array<Record<string, string>>;
-
-function input(file: string): LibraryInput {
-  const { file: name, ...provenance } = sources.find((s) => s.file === file)!;
-  return {
-    name: name!,
-    content: readFileSync(resolve(FIXTURES, file), 'utf8'),
-    format: file.endsWith('.md') ? 'markdown' : 'text',
-    provenance: provenance as unknown as LibraryInput['provenance'],
-  };
-}
+const input = libraryFixture;
 
 function setup(name: string) {
   const built = seedBuild();

@@ -7,6 +7,7 @@ import { documentRecords, loadSegment, SavedTermData, saveSegment } from '../../
 import type { DocumentBundle, LibraryInput } from '../../lib/library/types';
 import { Matcher } from '../../lib/match/matcher';
 import { SEARCH_OPTIONS, SEARCH_QUERY_OPTIONS, type SearchDoc } from '../../lib/search/options';
+import { topResults } from '../../lib/search/top-results';
 import { ROOT, seedBuild } from './seed-data';
 
 const FIXTURES = resolve(ROOT, 'tests/fixtures/library/valid');
@@ -121,5 +122,48 @@ describe('a saved library index segment', { timeout: 60_000 }, () => {
     const live = new MiniSearch<SearchDoc>(SEARCH_OPTIONS);
     live.addAll(documentRecords(docs[0]!));
     expect(() => loadSegment(JSON.stringify(live))).toThrow(/another format/);
+    // Version 4: the postings as a JSON list next to the head and the terms.
+    const [line, ...postings] = saveSegment(live).split('\n');
+    expect(() => loadSegment(JSON.stringify({ ...JSON.parse(line!), postings }))).toThrow(/another format/);
+    // A line lost: the terms and their postings no longer pair up.
+    expect(() => loadSegment(saveSegment(live).replace(/\n[^\n]*$/, ''))).toThrow(/another format/);
+  });
+  it('ranks the best results over segments exactly as MiniSearch searching each, merged, sorted and cut, with the OR retry', async () => {
+    const docs = await bundlesOnce();
+    // Segments of 2 documents, so results are merged from several; and the bundled index alone.
+    const segments: Array<MiniSearch<SearchDoc>> = [];
+    docs.forEach((d, i) => {
+      if (i % 2 === 0) segments.push(new MiniSearch<SearchDoc>(SEARCH_OPTIONS));
+      segments[segments.length - 1]!.addAll(documentRecords(d));
+    });
+    const bundled = MiniSearch.loadJS(seedBuild().searchIndex.index as never, SEARCH_OPTIONS);
+    const qs = queries(docs);
+    // Three words, where the first two are found together and the third nowhere: the AND empties late, then OR.
+    qs.push('peace treaty zzqqxv', 'Pashinyan Azerbaijan zzqqxv', 'border peace constitution');
+    const boostDocument = (_id: unknown, _t: string, stored?: Record<string, unknown>) => (stored?.type === 'statement' ? 4 : 1);
+    const reference = (ixs: Array<MiniSearch<SearchDoc>>, q: string, options: SearchOptions, limit: number) => {
+      const all = (o: SearchOptions) => ixs.flatMap((ix) => ix.search(q, o)).sort((a, b) => b.score - a.score);
+      let found = all(options);
+      if (found.length === 0) found = all({ ...options, combineWith: 'OR' });
+      return found.slice(0, limit);
+    };
+    const filter = (r: Record<string, unknown>) => r.type === 'passage';
+    let nonEmpty = 0;
+    let retried = 0;
+    for (const ixs of [segments, [bundled]]) {
+      for (const q of qs) {
+        for (const limit of [1, 5, 40]) {
+          for (const f of [undefined, filter]) {
+            const options = { ...SEARCH_QUERY_OPTIONS, boostDocument };
+            const want = reference(ixs, q, f ? { ...options, filter: f } : options, limit);
+            expect(topResults(ixs, q, { options, filter: f, limit }), `${q} (${limit})`).toEqual(want);
+            if (want.length) nonEmpty++;
+            if (want.length && ixs.flatMap((ix) => ix.search(q, f ? { ...options, filter: f } : options)).length === 0) retried++;
+          }
+        }
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
+    expect(retried).toBeGreaterThan(5);
   });
 });

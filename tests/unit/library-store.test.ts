@@ -1,28 +1,14 @@
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackgroundService } from '../../lib/background/service';
 import { LibraryStore, SCHEMA_VERSION } from '../../lib/library/store';
-import type { LibraryInput } from '../../lib/library/types';
 import { message, type MessageApi } from '../../lib/messages';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads responses of many message types
 type Loose = any;
-import { ROOT, seedBuild, seedLibrary } from './seed-data';
+import { libraryFixture, seedBuild, seedLibrary } from './seed-data';
 
-const FIXTURES = resolve(ROOT, 'tests/fixtures/library/valid');
-const sources = JSON.parse(readFileSync(resolve(FIXTURES, 'sources.json'), 'utf8')).documents as Array<Record<string, string>>;
-
-function input(file: string): LibraryInput {
-  const { file: name, ...provenance } = sources.find((s) => s.file === file)!;
-  return {
-    name: name!,
-    content: readFileSync(resolve(FIXTURES, file), 'utf8'),
-    format: file.endsWith('.md') ? 'markdown' : 'text',
-    provenance: provenance as unknown as LibraryInput['provenance'],
-  };
-}
+const input = libraryFixture;
 
 let dbCount = 0;
 /** A background with a fresh library database, as the extension wires it. */

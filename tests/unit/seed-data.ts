@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { buildAll, type BuildOutput } from '../../lib/build/kb';
 import { LibraryService } from '../../lib/library/service';
 import { LibraryStore } from '../../lib/library/store';
+import type { LibraryInput } from '../../lib/library/types';
 import { Matcher } from '../../lib/match/matcher';
 
 /** The project root and a shared build of the real seeds (built once per test file). */
@@ -23,4 +25,17 @@ export function seedLibrary(dbName: string, snapshotDelay = 60_000): LibraryServ
     }),
     snapshotDelay,
   });
+}
+
+/** One of the library fixtures (tests/fixtures/library/valid) as an import, with its provenance from sources.json. */
+export function libraryFixture(file: string): LibraryInput {
+  const folder = resolve(ROOT, 'tests/fixtures/library/valid');
+  const sources = JSON.parse(readFileSync(resolve(folder, 'sources.json'), 'utf8')).documents as Array<Record<string, string>>;
+  const { file: name, ...provenance } = sources.find((s) => s.file === file)!;
+  return {
+    name: name!,
+    content: readFileSync(resolve(folder, file), 'utf8'),
+    format: file.endsWith('.md') ? 'markdown' : 'text',
+    provenance: provenance as unknown as LibraryInput['provenance'],
+  };
 }
