@@ -6,14 +6,16 @@ import { report, startContentScript } from '../../lib/content/main';
 import { USER_MATCHER_KEY } from '../../lib/content/user-matcher';
 import { fetchMatcherTables } from '../../lib/match/load';
 import { message, type Message, type MessageApi } from '../../lib/messages';
-import { loadSettings, normalizeSettings, SETTINGS_KEY } from '../../lib/settings';
+import { normalizeSettings, SETTINGS_KEY } from '../../lib/settings';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
   async main(ctx) {
     try {
-      const [settings, stored] = await Promise.all([loadSettings(browser.storage.local), browser.storage.local.get(USER_MATCHER_KEY)]);
+      // One storage read for both keys: each read is a round trip to the browser before the first scan can start.
+      const stored = await browser.storage.local.get([SETTINGS_KEY, USER_MATCHER_KEY]);
+      const settings = normalizeSettings(stored[SETTINGS_KEY]);
       const { controller, setUserTables } = startContentScript(
         document,
         // The tables are read only when the page may mention something (most pages do not).
