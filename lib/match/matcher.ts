@@ -2,7 +2,7 @@ import { Automaton, naiveScan, type RawHit } from './automaton';
 import { describe, type DescriptionToken } from './describe';
 import { BLOCK_SEPARATOR, foldCodes, foldWithMap, isWordChar } from './fold';
 import { extendMatch, patternHead } from './grammar';
-import { buildPrefilterSource, compilePrefilter, prefilterMayMatch, roughFold, type Prefilter } from './prefilter';
+import { buildPrefilterSource, compilePrefilter, prefilterMayMatch, type Prefilter } from './prefilter';
 import { hasOtherFirstName, hasTitleBefore, initialBefore, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
 import type { MatcherTables, Mention } from './types';
 
@@ -39,47 +39,36 @@ export class Matcher {
     return this.resolve(text, this.findHits(text), context);
   }
 
-  /** Every pattern occurrence in `text`, in original offsets: exact matching only in blocks the prefilter flags. */
+  /**
+   * Every pattern occurrence in `text` that can count (word boundaries and local rules hold), in original offsets,
+   * in blocks the prefilter flags. The whole text is folded and scanned in one pass, which costs less than running
+   * the prefilter over it; the prefilter then runs only on the few blocks that hold a hit, so the result is the
+   * same as matching exactly only the blocks it flags.
+   */
   private findHits(text: string): RawHit[] {
     if (this.prefilter === undefined) this.prefilter = this.buildPrefilter();
-    if (!this.prefilter) return this.exactHits(text, 0, text.length);
-    const blocks = new Map<number, number>();
-    const { folded, exact } = this.prefilter;
-    if (folded) {
-      const rough = roughFold(text);
-      // Blocks are walked in step in both texts: roughFold() keeps every separator, one for one.
-      let roughStart = 0;
-      let start = 0;
-      folded.lastIndex = 0;
-      for (let found = folded.exec(rough); found; found = folded.exec(rough)) {
-        let roughEnd = endOfBlock(rough, roughStart);
-        let end = endOfBlock(text, start);
-        while (roughEnd < found.index) {
-          roughStart = roughEnd + 1;
-          start = end + 1;
-          roughEnd = endOfBlock(rough, roughStart);
-          end = endOfBlock(text, start);
-        }
-        blocks.set(start, end);
-        roughStart = roughEnd + 1;
-        start = end + 1;
-        if (roughStart >= rough.length) break;
-        folded.lastIndex = roughStart;
+    const prefilter = this.prefilter;
+    const hits = this.exactHits(text, 0, text.length).filter((hit) => this.admissible(text, hit));
+    if (!prefilter || hits.length === 0) return hits;
+    // Hits come in order of their end, so those of one block come together: the block's flag is kept until the next.
+    let blockStart = -1;
+    let blockEnd = -1;
+    let flagged = false;
+    return hits.filter((hit) => {
+      if (hit.start < blockStart || hit.start >= blockEnd) {
+        blockStart = text.lastIndexOf(BLOCK_SEPARATOR, hit.start) + 1;
+        blockEnd = endOfBlock(text, hit.start);
+        flagged = prefilterMayMatch(prefilter, text.slice(blockStart, blockEnd));
       }
-    }
-    if (exact) {
-      exact.lastIndex = 0;
-      for (let found = exact.exec(text); found; found = exact.exec(text)) {
-        const start = text.lastIndexOf(BLOCK_SEPARATOR, found.index) + 1;
-        const end = endOfBlock(text, found.index);
-        blocks.set(start, end);
-        if (end >= text.length) break;
-        exact.lastIndex = end + 1;
-      }
-    }
-    const hits: RawHit[] = [];
-    for (const [start, end] of blocks) for (const hit of this.exactHits(text, start, end)) hits.push(hit);
-    return hits;
+      return flagged;
+    });
+  }
+
+  /** True when a hit (in original offsets) stands on word boundaries and passes its pattern's local rules. */
+  private admissible(text: string, { start, end, pattern }: RawHit): boolean {
+    if (end <= start) return false;
+    if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) return false;
+    return this.passesLocalRules(pattern, text, start, end);
   }
 
   /** Folds and scans text[from, to) exactly; hits in original offsets. */
@@ -129,17 +118,18 @@ export class Matcher {
       start: folded.map[h.start]!,
       end: folded.map[h.end]!,
     }));
-    return this.resolve(text, hits, context);
+    return this.resolve(
+      text,
+      hits.filter((hit) => this.admissible(text, hit)),
+      context,
+    );
   }
 
-  /** Applies word boundaries and rules to hits (in original offsets) and keeps the longest of overlapping ones. */
+  /** Applies the rules to admissible hits (in original offsets) and keeps the longest of overlapping ones. */
   private resolve(text: string, hits: RawHit[], context?: MatchContext): Mention[] {
     const candidates: Mention[] = [];
     const tokens: DescriptionToken[] = [];
     for (const { start, end, pattern: index } of hits) {
-      if (end <= start) continue;
-      if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) continue;
-      if (!this.passesLocalRules(index, text, start, end)) continue;
       const pattern = this.tables.patterns[index]!;
       const mention = { entity: this.tables.entities[pattern.entity]!.id, start, end, pattern: index };
       const role = pattern.rules.includes('head') ? 'head' : pattern.rules.includes('anchor') ? 'anchor' : null;
