@@ -48,7 +48,7 @@ export class Matcher {
   private findHits(text: string): RawHit[] {
     if (this.prefilter === undefined) this.prefilter = this.buildPrefilter();
     const prefilter = this.prefilter;
-    const hits = this.exactHits(text, 0, text.length).filter((hit) => this.admissible(text, hit));
+    const hits = this.exactHits(text).filter((hit) => this.admissible(text, hit));
     if (!prefilter || hits.length === 0) return hits;
     // Hits come in order of their end, so those of one block come together: the block's flag is kept until the next.
     let blockStart = -1;
@@ -71,13 +71,24 @@ export class Matcher {
     return this.passesLocalRules(pattern, text, start, end);
   }
 
-  /** Folds and scans text[from, to) exactly; hits in original offsets. */
-  private exactHits(text: string, from: number, to: number): RawHit[] {
-    const folded = foldCodes(text.slice(from, to));
-    const hits = this.inflect(this.automaton.scanCodes(folded.codes, folded.length), folded.codes, folded.length);
+  /**
+   * Folds and scans all of `text`; hits in original offsets. Only hits that start on a word boundary can count
+   * (admissible() drops the rest), so the trie is walked only from those positions.
+   */
+  private exactHits(text: string): RawHit[] {
+    const { codes, length, map } = foldCodes(text);
+    const startsWord = (i: number) => {
+      const at = map[i]!;
+      if (at === 0) return true;
+      const code = text.charCodeAt(at - 1);
+      // ASCII by arithmetic (most text), the rest as admissible() decides it.
+      if (code < 128) return !((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122));
+      return !isWordChar(charBefore(text, at));
+    };
+    const hits = this.inflect(this.automaton.scanFrom(codes, length, startsWord), codes, length);
     for (const hit of hits) {
-      hit.start = folded.map[hit.start]! + from;
-      hit.end = folded.map[hit.end]! + from;
+      hit.start = map[hit.start]!;
+      hit.end = map[hit.end]!;
     }
     return hits;
   }
@@ -142,8 +153,8 @@ export class Matcher {
     // A candidate is kept when none of its characters belongs to one kept before it.
     const used = new Uint8Array(text.length);
     const taken: Mention[] = [];
-    for (const c of candidates) {
-      if (used.subarray(c.start, c.end).includes(1)) continue;
+    candidates: for (const c of candidates) {
+      for (let k = c.start; k < c.end; k++) if (used[k] === 1) continue candidates;
       used.fill(1, c.start, c.end);
       taken.push(c);
     }
