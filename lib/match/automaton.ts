@@ -53,6 +53,10 @@ function decodeArray(encoded: EncodedArray): Uint16Array | Uint32Array {
   return encoded.bits === 16 ? new Uint16Array(buffer) : new Uint32Array(buffer);
 }
 
+/** A state with at least this many edges, over codes less than DENSE_MAX_SPAN apart, gets a dense row of targets. */
+const DENSE_MIN_EDGES = 4;
+const DENSE_MAX_SPAN = 512;
+
 /** Root transitions for code units below this come from a flat table; the rest (rare at the root) from a Map. */
 const ROOT_TABLE_SIZE = 0x800;
 
@@ -67,7 +71,51 @@ export class Automaton {
   private readonly rootNext = new Uint32Array(ROOT_TABLE_SIZE);
   private readonly rootHigh = new Map<number, number>();
 
+  /** The same tables, all as Uint32Array (edge codes as Uint16Array), so the scan loops see one array type whatever was decoded. */
+  private readonly rows: { rowBase: Int32Array; rowMin: Uint16Array; rowLength: Uint16Array; rows: Uint32Array };
+  private readonly wide: { [K in keyof AutomatonArrays]: K extends 'edgeCode' ? Uint16Array : Uint32Array };
+
   private constructor(private readonly arrays: AutomatonArrays) {
+    const widen = (a: Uint16Array | Uint32Array) => (a instanceof Uint32Array ? a : Uint32Array.from(a));
+    this.wide = {
+      edgeStart: widen(arrays.edgeStart),
+      edgeCode: arrays.edgeCode,
+      edgeTarget: widen(arrays.edgeTarget),
+      fail: widen(arrays.fail),
+      outStart: widen(arrays.outStart),
+      outPattern: widen(arrays.outPattern),
+      lengths: widen(arrays.lengths),
+    };
+    // States with many edges (a trie's first levels) get a dense row over their edges' code range: one read, no probe.
+    const states = this.wide.fail.length;
+    const rowBase = new Int32Array(states).fill(-1);
+    const rowMin = new Uint16Array(states);
+    const rowLength = new Uint16Array(states);
+    let cells = 0;
+    const wideStart = this.wide.edgeStart;
+    for (let s = 0; s < states; s++) {
+      const from = wideStart[s]!;
+      const to = wideStart[s + 1]!;
+      if (to - from < DENSE_MIN_EDGES) continue;
+      let min = 0xffff;
+      let max = 0;
+      for (let e = from; e < to; e++) {
+        min = Math.min(min, arrays.edgeCode[e]!);
+        max = Math.max(max, arrays.edgeCode[e]!);
+      }
+      if (max - min >= DENSE_MAX_SPAN) continue;
+      rowBase[s] = cells;
+      rowMin[s] = min;
+      rowLength[s] = max - min + 1;
+      cells += max - min + 1;
+    }
+    const rows = new Uint32Array(cells);
+    for (let s = 0; s < states; s++) {
+      if (rowBase[s]! < 0) continue;
+      for (let e = wideStart[s]!; e < wideStart[s + 1]!; e++)
+        rows[rowBase[s]! + arrays.edgeCode[e]! - rowMin[s]!] = this.wide.edgeTarget[e]!;
+    }
+    this.rows = { rowBase, rowMin, rowLength, rows };
     const { edgeStart, edgeCode, edgeTarget } = arrays;
     for (let e = edgeStart[0]!, end = edgeStart[1]!; e < end; e++) {
       const code = edgeCode[e]!;
@@ -184,11 +232,53 @@ export class Automaton {
     return this.scanCodes(codes, text.length);
   }
 
+  /**
+   * The hits of scanCodes() that start where `canStart(i)` holds, in order of start (then of end): the trie walked from
+   * each such position. Where few positions can start a hit (words' first letters), this reads far fewer table entries
+   * than following fail links at every code unit. `canStart` is asked only where some pattern begins with the code unit.
+   */
+  scanFrom(codes: Uint16Array, length: number, canStart: (i: number) => boolean): RawHit[] {
+    const hits: RawHit[] = [];
+    const { rootNext, rootHigh } = this;
+    const { edgeStart, edgeCode, edgeTarget, outStart, outPattern, lengths } = this.wide;
+    const { rowBase, rowMin, rowLength, rows } = this.rows;
+    for (let i = 0; i < length; i++) {
+      const first = codes[i]!;
+      let state = first < ROOT_TABLE_SIZE ? rootNext[first]! : (rootHigh.get(first) ?? 0);
+      if (state === 0 || !canStart(i)) continue;
+      for (let j = i + 1; ; j++) {
+        // Patterns ending here that start at i: the state's own, as long as the walk (shorter ones come through fail links).
+        const depth = j - i;
+        for (let o = outStart[state]!, end = outStart[state + 1]!; o < end; o++) {
+          const pattern = outPattern[o]!;
+          if (lengths[pattern] === depth) hits.push({ pattern, start: i, end: j });
+        }
+        if (j >= length) break;
+        const code = codes[j]!;
+        let next = 0;
+        const base = rowBase[state]!;
+        if (base >= 0) {
+          const offset = code - rowMin[state]!;
+          if (offset >= 0 && offset < rowLength[state]!) next = rows[base + offset]!;
+        } else
+          for (let e = edgeStart[state]!, end = edgeStart[state + 1]!; e < end; e++) {
+            if (edgeCode[e] === code) {
+              next = edgeTarget[e]!;
+              break;
+            }
+          }
+        if (next === 0) break;
+        state = next;
+      }
+    }
+    return hits;
+  }
+
   /** scan() over the first `length` UTF-16 code units of `codes` (what foldCodes() writes). */
   scanCodes(codes: Uint16Array, length: number): RawHit[] {
     const hits: RawHit[] = [];
     const { rootNext, rootHigh } = this;
-    const { edgeStart, edgeCode, edgeTarget, fail, outStart, outPattern, lengths } = this.arrays;
+    const { edgeStart, edgeCode, edgeTarget, fail, outStart, outPattern, lengths } = this.wide;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const code = codes[i]!;

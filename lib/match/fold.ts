@@ -70,67 +70,93 @@ export interface FoldedCodes {
 }
 
 /**
+ * What each BMP code unit outside ASCII folds to, filled in as the text meets it (0: not yet known):
+ * a folded code unit plus one, or one of the *_UNIT classes, or MANY_UNITS - k for `expansions[k]`.
+ * Allocated on the first non-ASCII character, so an ASCII page never pays for it, and never filled
+ * eagerly: each entry costs one foldCodePoint() call the first time that character is seen.
+ */
+let bmp: Int32Array | null = null;
+/** Folds of more than one code unit ("ß" → "ss", "և" → "եւ"), by the index encoded in their table entry. */
+const expansions: string[] = [];
+const expansionIndex = new Map<string, number>();
+
+/** The table entry for a folded code point (see `bmp`). */
+function encodeFolded(folded: Folded): number {
+  if (folded === SPACE) return SPACE_UNIT;
+  if (folded === APOS) return APOS_UNIT;
+  if (folded === NOTHING) return NO_UNIT;
+  if (folded.length === 1) return folded.charCodeAt(0) + 1;
+  let k = expansionIndex.get(folded);
+  if (k === undefined) expansionIndex.set(folded, (k = expansions.push(folded) - 1));
+  return MANY_UNITS - k;
+}
+
+/** The table entry for a BMP code unit of 128 or more (a lone surrogate included), computed on first sight. */
+function bmpEntry(code: number): number {
+  const table = (bmp ??= new Int32Array(0x10000));
+  const known = table[code]!;
+  if (known !== 0) return known;
+  return (table[code] = encodeFolded(foldCodePoint(String.fromCharCode(code))));
+}
+
+/**
  * Folds case, diacritics, dash and space variants (all become one space) and
  * apostrophes (all become '), keeping an exact map back to original offsets.
  * Soft hyphens and zero-width characters vanish. Writes code units into typed
  * arrays rather than building a string: the automaton reads them directly.
+ * One table read a code unit (ASCII, or the lazily filled BMP table); only
+ * astral characters and multi-unit folds take a slower path.
  */
 export function foldCodes(text: string): FoldedCodes {
-  // Folding can expand a character ("ß" → "ss", "և" → "եւ"), so the buffers may need to grow.
-  let codes = new Uint16Array(text.length + 16);
-  let map = new Uint32Array(text.length + 17);
+  const length = text.length;
+  // Each code unit folds to at most one, except multi-unit folds ("ß" → "ss"): the buffers grow only for those.
+  let codes = new Uint16Array(length + 16);
+  let map = new Uint32Array(length + 17);
   let n = 0;
   let lastWasSpace = false;
-  const length = text.length;
   for (let i = 0; i < length;) {
     const at = i;
     const code = text.charCodeAt(i++);
-    // The folded code unit, or one of the *_UNIT classes.
-    let unit: number;
-    let expansion = '';
-    if (code < 128) unit = ASCII[code]!;
-    else {
-      if (code >= 0xd800 && code <= 0xdbff && i < length) {
-        const next = text.charCodeAt(i);
-        if (next >= 0xdc00 && next <= 0xdfff) i++;
-      }
-      const folded = foldCodePoint(i - at === 1 ? text[at]! : text.slice(at, i));
-      if (folded === SPACE) unit = SPACE_UNIT;
-      else if (folded === APOS) unit = APOS_UNIT;
-      else if (folded === NOTHING) unit = NO_UNIT;
-      else if (folded.length === 1) unit = folded.charCodeAt(0);
-      else {
-        unit = MANY_UNITS;
-        expansion = folded;
-      }
-    }
-    if (unit === NO_UNIT) continue;
-    if (unit === SPACE_UNIT) {
+    // The table entry: the folded code unit plus one, or a class.
+    let entry: number;
+    if (code < 128) {
+      const unit = ASCII[code]!;
+      entry = unit < 0 ? unit : unit + 1;
+    } else if (code >= 0xd800 && code <= 0xdbff && i < length && (text.charCodeAt(i) & 0xfc00) === 0xdc00) {
+      i++;
+      entry = encodeFolded(foldCodePoint(text.slice(at, i)));
+    } else entry = bmpEntry(code);
+    if (entry > 0) {
+      lastWasSpace = false;
+      codes[n] = entry - 1;
+      map[n++] = at;
+    } else if (entry === SPACE_UNIT) {
       if (lastWasSpace) continue;
       lastWasSpace = true;
-      unit = SPACE_CODE;
-    } else {
+      codes[n] = SPACE_CODE;
+      map[n++] = at;
+    } else if (entry === APOS_UNIT) {
       lastWasSpace = false;
-      if (unit === APOS_UNIT) unit = APOS_CODE;
-    }
-    const units = unit === MANY_UNITS ? expansion.length : 1;
-    if (n + units >= codes.length) {
-      const size = Math.max(codes.length * 2, n + units + 16);
-      const biggerCodes = new Uint16Array(size);
-      biggerCodes.set(codes);
-      codes = biggerCodes;
-      const biggerMap = new Uint32Array(size + 1);
-      biggerMap.set(map);
-      map = biggerMap;
-    }
-    if (unit === MANY_UNITS) {
+      codes[n] = APOS_CODE;
+      map[n++] = at;
+    } else if (entry !== NO_UNIT) {
+      lastWasSpace = false;
+      const expansion = expansions[MANY_UNITS - entry]!;
+      const units = expansion.length;
+      // Room for these units and one for each code unit still to come.
+      if (n + units + (length - i) >= codes.length) {
+        const size = Math.max(codes.length * 2, n + units + (length - i) + 16);
+        const biggerCodes = new Uint16Array(size);
+        biggerCodes.set(codes);
+        codes = biggerCodes;
+        const biggerMap = new Uint32Array(size + 1);
+        biggerMap.set(map);
+        map = biggerMap;
+      }
       for (let k = 0; k < units; k++) {
         codes[n] = expansion.charCodeAt(k);
         map[n++] = at;
       }
-    } else {
-      codes[n] = unit;
-      map[n++] = at;
     }
   }
   map[n] = length;

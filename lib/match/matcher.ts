@@ -2,7 +2,7 @@ import { Automaton, naiveScan, type RawHit } from './automaton';
 import { describe, type DescriptionToken } from './describe';
 import { BLOCK_SEPARATOR, foldCodes, foldWithMap, isWordChar } from './fold';
 import { extendMatch, patternHead } from './grammar';
-import { buildPrefilterSource, compilePrefilter, prefilterMayMatch, roughFold, type Prefilter } from './prefilter';
+import { buildPrefilterSource, compilePrefilter, prefilterMayMatch, type Prefilter } from './prefilter';
 import { hasOtherFirstName, hasTitleBefore, initialBefore, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
 import type { MatcherTables, Mention } from './types';
 
@@ -39,56 +39,56 @@ export class Matcher {
     return this.resolve(text, this.findHits(text), context);
   }
 
-  /** Every pattern occurrence in `text`, in original offsets: exact matching only in blocks the prefilter flags. */
+  /**
+   * Every pattern occurrence in `text` that can count (word boundaries and local rules hold), in original offsets,
+   * in blocks the prefilter flags. The whole text is folded and scanned in one pass, which costs less than running
+   * the prefilter over it; the prefilter then runs only on the few blocks that hold a hit, so the result is the
+   * same as matching exactly only the blocks it flags.
+   */
   private findHits(text: string): RawHit[] {
     if (this.prefilter === undefined) this.prefilter = this.buildPrefilter();
-    if (!this.prefilter) return this.exactHits(text, 0, text.length);
-    const blocks = new Map<number, number>();
-    const { folded, exact } = this.prefilter;
-    if (folded) {
-      const rough = roughFold(text);
-      // Blocks are walked in step in both texts: roughFold() keeps every separator, one for one.
-      let roughStart = 0;
-      let start = 0;
-      folded.lastIndex = 0;
-      for (let found = folded.exec(rough); found; found = folded.exec(rough)) {
-        let roughEnd = endOfBlock(rough, roughStart);
-        let end = endOfBlock(text, start);
-        while (roughEnd < found.index) {
-          roughStart = roughEnd + 1;
-          start = end + 1;
-          roughEnd = endOfBlock(rough, roughStart);
-          end = endOfBlock(text, start);
-        }
-        blocks.set(start, end);
-        roughStart = roughEnd + 1;
-        start = end + 1;
-        if (roughStart >= rough.length) break;
-        folded.lastIndex = roughStart;
+    const prefilter = this.prefilter;
+    const hits = this.exactHits(text).filter((hit) => this.admissible(text, hit));
+    if (!prefilter || hits.length === 0) return hits;
+    // Hits come in order of their end, so those of one block come together: the block's flag is kept until the next.
+    let blockStart = -1;
+    let blockEnd = -1;
+    let flagged = false;
+    return hits.filter((hit) => {
+      if (hit.start < blockStart || hit.start >= blockEnd) {
+        blockStart = text.lastIndexOf(BLOCK_SEPARATOR, hit.start) + 1;
+        blockEnd = endOfBlock(text, hit.start);
+        flagged = prefilterMayMatch(prefilter, text.slice(blockStart, blockEnd));
       }
-    }
-    if (exact) {
-      exact.lastIndex = 0;
-      for (let found = exact.exec(text); found; found = exact.exec(text)) {
-        const start = text.lastIndexOf(BLOCK_SEPARATOR, found.index) + 1;
-        const end = endOfBlock(text, found.index);
-        blocks.set(start, end);
-        if (end >= text.length) break;
-        exact.lastIndex = end + 1;
-      }
-    }
-    const hits: RawHit[] = [];
-    for (const [start, end] of blocks) for (const hit of this.exactHits(text, start, end)) hits.push(hit);
-    return hits;
+      return flagged;
+    });
   }
 
-  /** Folds and scans text[from, to) exactly; hits in original offsets. */
-  private exactHits(text: string, from: number, to: number): RawHit[] {
-    const folded = foldCodes(text.slice(from, to));
-    const hits = this.inflect(this.automaton.scanCodes(folded.codes, folded.length), folded.codes, folded.length);
+  /** True when a hit (in original offsets) stands on word boundaries and passes its pattern's local rules. */
+  private admissible(text: string, { start, end, pattern }: RawHit): boolean {
+    if (end <= start) return false;
+    if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) return false;
+    return this.passesLocalRules(pattern, text, start, end);
+  }
+
+  /**
+   * Folds and scans all of `text`; hits in original offsets. Only hits that start on a word boundary can count
+   * (admissible() drops the rest), so the trie is walked only from those positions.
+   */
+  private exactHits(text: string): RawHit[] {
+    const { codes, length, map } = foldCodes(text);
+    const startsWord = (i: number) => {
+      const at = map[i]!;
+      if (at === 0) return true;
+      const code = text.charCodeAt(at - 1);
+      // ASCII by arithmetic (most text), the rest as admissible() decides it.
+      if (code < 128) return !((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122));
+      return !isWordChar(charBefore(text, at));
+    };
+    const hits = this.inflect(this.automaton.scanFrom(codes, length, startsWord), codes, length);
     for (const hit of hits) {
-      hit.start = folded.map[hit.start]! + from;
-      hit.end = folded.map[hit.end]! + from;
+      hit.start = map[hit.start]!;
+      hit.end = map[hit.end]!;
     }
     return hits;
   }
@@ -129,17 +129,18 @@ export class Matcher {
       start: folded.map[h.start]!,
       end: folded.map[h.end]!,
     }));
-    return this.resolve(text, hits, context);
+    return this.resolve(
+      text,
+      hits.filter((hit) => this.admissible(text, hit)),
+      context,
+    );
   }
 
-  /** Applies word boundaries and rules to hits (in original offsets) and keeps the longest of overlapping ones. */
+  /** Applies the rules to admissible hits (in original offsets) and keeps the longest of overlapping ones. */
   private resolve(text: string, hits: RawHit[], context?: MatchContext): Mention[] {
     const candidates: Mention[] = [];
     const tokens: DescriptionToken[] = [];
     for (const { start, end, pattern: index } of hits) {
-      if (end <= start) continue;
-      if (isWordChar(charBefore(text, start)) || isWordChar(charAt(text, end))) continue;
-      if (!this.passesLocalRules(index, text, start, end)) continue;
       const pattern = this.tables.patterns[index]!;
       const mention = { entity: this.tables.entities[pattern.entity]!.id, start, end, pattern: index };
       const role = pattern.rules.includes('head') ? 'head' : pattern.rules.includes('anchor') ? 'anchor' : null;
@@ -152,8 +153,8 @@ export class Matcher {
     // A candidate is kept when none of its characters belongs to one kept before it.
     const used = new Uint8Array(text.length);
     const taken: Mention[] = [];
-    for (const c of candidates) {
-      if (used.subarray(c.start, c.end).includes(1)) continue;
+    candidates: for (const c of candidates) {
+      for (let k = c.start; k < c.end; k++) if (used[k] === 1) continue candidates;
       used.fill(1, c.start, c.end);
       taken.push(c);
     }

@@ -13,14 +13,12 @@ import { gzipSync } from 'node:zlib';
 import { join, relative, resolve } from 'node:path';
 import { buildAll } from '../../lib/build/kb';
 import type { ScanStats } from '../../lib/content/controller';
-import { BLOCK_SEPARATOR, foldPattern } from '../../lib/match/fold';
 import { Matcher } from '../../lib/match/matcher';
-import type { MatcherTables } from '../../lib/match/types';
-import { toPlainText } from '../../lib/library/formats';
 import { loadSearchIndex, search } from '../../lib/search/query';
 import { extractStatements } from '../../lib/statements/extract';
 import { EXTENSION_DIR, keepOffline, launchPlain, launchWithExtension, ROOT, startServer } from '../browser/harness';
 import { extensionSamples, profiledLoad } from './cpu-profile';
+import { matcherBenchmarks, seedBenchText } from './matcher';
 import { BENCH_QUERIES, libraryBenchmarks } from './library';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -62,72 +60,11 @@ function hashOf(paths: string[], ...extra: string[]): string {
 
 const built = buildAll(resolve(ROOT, 'seeds'), ROOT);
 // Passages are paragraphs: joined as the page walker joins blocks, with the block separator.
-const corpusText = built.kb.docs.flatMap((d) => d.passages.map((p) => p.text)).join(BLOCK_SEPARATOR);
-const bigText = Array.from({ length: Math.ceil(4_000_000 / corpusText.length) }, () => corpusText).join(BLOCK_SEPARATOR);
-const mb = bigText.length / 1e6;
+const bigText = seedBenchText(built);
 
 /** Node micro-benchmarks: matcher throughput, search latency, scale, statement extraction. */
 async function nodeBenchmarks() {
-  // --- Matcher throughput: our automaton vs one regular expression per alias, at 100, 1,000 and 10,000 aliases.
-  function syntheticTables(count: number): MatcherTables {
-    const real = built.matcher.patterns.map((p) => p.alias);
-    const aliases = Array.from({ length: count }, (_, i) => (i < real.length ? real[i]! : `${real[i % real.length]} ${i.toString(36)}`));
-    return {
-      version: built.matcher.version,
-      entities: [{ id: 'e', name: 'E', kind: 'person', highlight: true }],
-      patterns: aliases.map((alias) => ({ entity: 0, alias, folded: foldPattern(alias), rules: [] })),
-    };
-  }
-  const matcherRows: Array<{ aliases: number; oursMBps: number; regexMBps: number }> = [];
-  for (const count of [100, 1000, 10000]) {
-    const tables = syntheticTables(count);
-    const matcher = new Matcher(tables);
-    const ours = Array.from({ length: RUNS }, () => mb / (time(() => matcher.match(bigText)) / 1000));
-    const regexes = tables.patterns.map(
-      (p) => new RegExp(`(?<![\\p{L}\\p{N}])${p.alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'),
-    );
-    // The regex baseline runs on a slice (it is slow); MB/s is what matters.
-    const slice = bigText.slice(0, count >= 1000 ? 200_000 : 1_000_000);
-    const regex = Array.from(
-      { length: Math.max(1, RUNS - 1) },
-      () => slice.length / 1e6 / (time(() => regexes.forEach((re) => [...slice.matchAll(re)])) / 1000),
-    );
-    matcherRows.push({ aliases: count, oursMBps: median(ours), regexMBps: median(regex) });
-    console.log(
-      `matcher ${count} aliases: ours ${median(ours).toFixed(1)} MB/s (${spread(ours)}), regex per alias ${median(regex).toFixed(2)} MB/s`,
-    );
-  }
-
-  // --- The same on real page text (the shared pages' text, mostly without mentions), with the real aliases and rules.
-  // Each page is matched on its own, as the content script matches one page (rules look across the page's text).
-  const pageTexts = readdirSync(resolve(ROOT, '../shared/pages'))
-    .filter((f) => f.endsWith('.html'))
-    .sort()
-    .map((f) => {
-      try {
-        // One block a line, as the page walker separates blocks.
-        return toPlainText(f, readFileSync(resolve(ROOT, '../shared/pages', f), 'utf8'), 'html').replace(/\n+/g, BLOCK_SEPARATOR);
-      } catch {
-        return ''; // a page too short to import has no text worth timing
-      }
-    })
-    .filter(Boolean);
-  const pageMb = pageTexts.reduce((n, t) => n + t.length, 0) / 1e6;
-  const pageTextRows: Array<{ aliases: number; oursMBps: number }> = [];
-  for (const [count, tables] of [
-    [built.matcher.patterns.length, built.matcher],
-    [1000, syntheticTables(1000)],
-    [10000, syntheticTables(10000)],
-  ] as const) {
-    const matcher = new Matcher(tables);
-    const all = () => pageTexts.forEach((t) => matcher.match(t));
-    all(); // first-run compilation is not the steady rate
-    const runs = Array.from({ length: Math.max(RUNS, 3) }, () => pageMb / (time(all) / 1000));
-    pageTextRows.push({ aliases: count, oursMBps: median(runs) });
-    console.log(
-      `matcher on real page text (${pageTexts.length} pages, ${pageMb.toFixed(1)} MB), ${count} aliases${tables === built.matcher ? ' (the real ones, with rules)' : ''}: ${median(runs).toFixed(1)} MB/s (${spread(runs)})`,
-    );
-  }
+  const { matcherRows, pageTextRows } = matcherBenchmarks(built, bigText, RUNS);
 
   // --- Search latency on the seed corpus.
   const index = loadSearchIndex(JSON.parse(JSON.stringify(built.searchIndex)));
