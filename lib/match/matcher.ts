@@ -123,7 +123,8 @@ export class Matcher {
   /** The same result as match(), from a naive indexOf scan: the property tests' reference. */
   matchNaive(text: string, context?: MatchContext): Mention[] {
     const folded = foldWithMap(text);
-    const codes = Array.from(folded.folded, (ch) => ch.charCodeAt(0));
+    // Code units, as the fast path reads them (iterating the string would merge an astral pair into one and shift every index after it).
+    const codes = Array.from({ length: folded.folded.length }, (_, i) => folded.folded.charCodeAt(i));
     const hits = this.inflect(naiveScan(this.foldedPatterns, folded.folded), codes, codes.length).map((h) => ({
       ...h,
       start: folded.map[h.start]!,
