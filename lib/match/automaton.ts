@@ -232,20 +232,29 @@ export class Automaton {
     return this.scanCodes(codes, text.length);
   }
 
-  /**
-   * The hits of scanCodes() that start where `canStart(i)` holds, in order of start (then of end): the trie walked from
-   * each such position. Where few positions can start a hit (words' first letters), this reads far fewer table entries
-   * than following fail links at every code unit. `canStart` is asked only where some pattern begins with the code unit.
-   */
+  /** The hits of scanCodes() that start where `canStart(i)` holds, in order of start (then of end): scanStarts() over those positions. */
   scanFrom(codes: Uint16Array, length: number, canStart: (i: number) => boolean): RawHit[] {
+    const starts = new Uint32Array(length);
+    let count = 0;
+    for (let i = 0; i < length; i++) if (canStart(i)) starts[count++] = i;
+    return this.scanStarts(codes, length, starts, count);
+  }
+
+  /**
+   * The hits of scanCodes() that start at one of starts[0 .. count) (ascending), in order of start (then of end): the
+   * trie walked from each. Where few positions can start a hit (words' first letters), this reads far fewer table
+   * entries than following fail links at every code unit.
+   */
+  scanStarts(codes: Uint16Array, length: number, starts: Uint32Array, count: number): RawHit[] {
     const hits: RawHit[] = [];
     const { rootNext, rootHigh } = this;
     const { edgeStart, edgeCode, edgeTarget, outStart, outPattern, lengths } = this.wide;
     const { rowBase, rowMin, rowLength, rows } = this.rows;
-    for (let i = 0; i < length; i++) {
+    for (let k = 0; k < count; k++) {
+      const i = starts[k]!;
       const first = codes[i]!;
       let state = first < ROOT_TABLE_SIZE ? rootNext[first]! : (rootHigh.get(first) ?? 0);
-      if (state === 0 || !canStart(i)) continue;
+      if (state === 0) continue;
       for (let j = i + 1; ; j++) {
         // Patterns ending here that start at i: the state's own, as long as the walk (shorter ones come through fail links).
         const depth = j - i;

@@ -67,6 +67,49 @@ export interface FoldedCodes {
   length: number;
   /** map[i] is the original index of codes[i]; map[length] is the original length. */
   map: Uint32Array;
+  /**
+   * The folded indices i, in order, where a word may start: the original text holds no word character right before
+   * map[i] (startsWordAt()). starts[0 .. startCount) are they.
+   */
+  starts: Uint32Array;
+  startCount: number;
+}
+
+/** 1 for ASCII code units that are not word characters (digits and letters are, isWordChar()). */
+const ASCII_NOT_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_NOT_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 0 : 1;
+/** isWordChar() of each BMP code unit from 128 outside the surrogates, filled in as the text meets it (0: not yet known, 1: a word character, 2: not). */
+let bmpWord: Uint8Array | null = null;
+
+/** isWordChar() of a code unit that is not a surrogate. */
+function isWordUnit(code: number): boolean {
+  if (code < 128) return ASCII_NOT_WORD[code] === 0;
+  const table = (bmpWord ??= new Uint8Array(0x10000));
+  const known = table[code]!;
+  if (known !== 0) return known === 1;
+  const word = isWordChar(String.fromCharCode(code));
+  table[code] = word ? 1 : 2;
+  return word;
+}
+
+/** True when no word character stands right before `index` in `text` (the start of the text included). */
+export function startsWordAt(text: string, index: number): boolean {
+  return !isWordChar(charBefore(text, index));
+}
+
+/** The character that ends right before `index` (a surrogate pair whole), or undefined at the start. */
+export function charBefore(text: string, index: number): string | undefined {
+  if (index <= 0) return undefined;
+  const code = text.charCodeAt(index - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) return text.slice(index - 2, index);
+  return text[index - 1];
+}
+
+/** The code point at `index` as a string, or undefined at the end. */
+export function charAt(text: string, index: number): string | undefined {
+  if (index >= text.length) return undefined;
+  const cp = text.codePointAt(index)!;
+  return String.fromCodePoint(cp);
 }
 
 /**
@@ -112,31 +155,51 @@ export function foldCodes(text: string): FoldedCodes {
   // Each code unit folds to at most one, except multi-unit folds ("ß" → "ss"): the buffers grow only for those.
   let codes = new Uint16Array(length + 16);
   let map = new Uint32Array(length + 17);
+  let starts = new Uint32Array(length + 16);
   let n = 0;
+  let startCount = 0;
   let lastWasSpace = false;
+  // 1 when no word character stands before the character at i (`starting`): known from the one before, unless that was a surrogate.
+  let notWord = 1;
+  let afterSurrogate = false;
   for (let i = 0; i < length;) {
     const at = i;
     const code = text.charCodeAt(i++);
-    // The table entry: the folded code unit plus one, or a class.
+    const starting = afterSurrogate ? (startsWordAt(text, at) ? 1 : 0) : notWord;
+    afterSurrogate = false;
+    // The table entry: the folded code unit plus one, or a class; and this character's word-ness, for the next one.
     let entry: number;
     if (code < 128) {
       const unit = ASCII[code]!;
       entry = unit < 0 ? unit : unit + 1;
-    } else if (code >= 0xd800 && code <= 0xdbff && i < length && (text.charCodeAt(i) & 0xfc00) === 0xdc00) {
-      i++;
-      entry = encodeFolded(foldCodePoint(text.slice(at, i)));
-    } else entry = bmpEntry(code);
+      notWord = ASCII_NOT_WORD[code]!;
+    } else if ((code & 0xf800) === 0xd800) {
+      afterSurrogate = true;
+      if (code <= 0xdbff && i < length && (text.charCodeAt(i) & 0xfc00) === 0xdc00) {
+        i++;
+        entry = encodeFolded(foldCodePoint(text.slice(at, i)));
+      } else entry = bmpEntry(code);
+    } else {
+      entry = bmpEntry(code);
+      notWord = isWordUnit(code) ? 0 : 1;
+    }
     if (entry > 0) {
       lastWasSpace = false;
+      starts[startCount] = n;
+      startCount += starting;
       codes[n] = entry - 1;
       map[n++] = at;
     } else if (entry === SPACE_UNIT) {
       if (lastWasSpace) continue;
       lastWasSpace = true;
+      starts[startCount] = n;
+      startCount += starting;
       codes[n] = SPACE_CODE;
       map[n++] = at;
     } else if (entry === APOS_UNIT) {
       lastWasSpace = false;
+      starts[startCount] = n;
+      startCount += starting;
       codes[n] = APOS_CODE;
       map[n++] = at;
     } else if (entry !== NO_UNIT) {
@@ -152,15 +215,20 @@ export function foldCodes(text: string): FoldedCodes {
         const biggerMap = new Uint32Array(size + 1);
         biggerMap.set(map);
         map = biggerMap;
+        const biggerStarts = new Uint32Array(size);
+        biggerStarts.set(starts);
+        starts = biggerStarts;
       }
       for (let k = 0; k < units; k++) {
+        starts[startCount] = n;
+        startCount += starting;
         codes[n] = expansion.charCodeAt(k);
         map[n++] = at;
       }
     }
   }
   map[n] = length;
-  return { codes, length: n, map };
+  return { codes, length: n, map, starts, startCount };
 }
 
 /** foldCodes() as a string, for tests and for folding aliases. */

@@ -1,6 +1,6 @@
 import { Automaton, naiveScan, type RawHit } from './automaton';
 import { describe, type DescriptionToken } from './describe';
-import { BLOCK_SEPARATOR, foldCodes, foldWithMap, isWordChar } from './fold';
+import { BLOCK_SEPARATOR, charAt, charBefore, foldCodes, foldWithMap, isWordChar } from './fold';
 import { extendMatch, patternHead } from './grammar';
 import { buildPrefilterSource, compilePrefilter, prefilterMayMatch, type Prefilter } from './prefilter';
 import { hasOtherFirstName, hasTitleBefore, initialBefore, isGeorgiaTheCountry, isTurkeyTheCountry } from './rules';
@@ -76,16 +76,8 @@ export class Matcher {
    * (admissible() drops the rest), so the trie is walked only from those positions.
    */
   private exactHits(text: string): RawHit[] {
-    const { codes, length, map } = foldCodes(text);
-    const startsWord = (i: number) => {
-      const at = map[i]!;
-      if (at === 0) return true;
-      const code = text.charCodeAt(at - 1);
-      // ASCII by arithmetic (most text), the rest as admissible() decides it.
-      if (code < 128) return !((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122));
-      return !isWordChar(charBefore(text, at));
-    };
-    const hits = this.inflect(this.automaton.scanFrom(codes, length, startsWord), codes, length);
+    const { codes, length, map, starts, startCount } = foldCodes(text);
+    const hits = this.inflect(this.automaton.scanStarts(codes, length, starts, startCount), codes, length);
     for (const hit of hits) {
       hit.start = map[hit.start]!;
       hit.end = map[hit.end]!;
@@ -222,19 +214,6 @@ export class Matcher {
       return true;
     });
   }
-}
-
-function charBefore(text: string, index: number): string | undefined {
-  if (index <= 0) return undefined;
-  const code = text.charCodeAt(index - 1);
-  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) return text.slice(index - 2, index);
-  return text[index - 1];
-}
-
-function charAt(text: string, index: number): string | undefined {
-  if (index >= text.length) return undefined;
-  const cp = text.codePointAt(index)!;
-  return String.fromCodePoint(cp);
 }
 
 /** Index of the separator that ends the block starting at `from`, or the text's length. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Automaton } from '../../lib/match/automaton';
-import { BLOCK_SEPARATOR, foldPattern, foldWithMap, SPECIAL_FOLDS } from '../../lib/match/fold';
+import { BLOCK_SEPARATOR, foldCodes, foldPattern, foldWithMap, SPECIAL_FOLDS, startsWordAt } from '../../lib/match/fold';
 import { Matcher } from '../../lib/match/matcher';
 import { seedBuild } from './seed-data';
 
@@ -84,6 +84,18 @@ describe('table-driven fold', () => {
         const expected = referenceFold(text);
         expect(folded).toBe(expected.folded);
         expect([...map]).toEqual(expected.map);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('lists as word starts exactly the folded indices with no word character before them in the original text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...MIXED, 'a', 'b', '1', '.'), { maxLength: 80 }), (parts) => {
+        const text = parts.join('');
+        const { length, map, starts, startCount } = foldCodes(text);
+        const expected = Array.from({ length }, (_, i) => i).filter((i) => startsWordAt(text, map[i]!));
+        expect([...starts.subarray(0, startCount)]).toEqual(expected);
       }),
       { numRuns: 2000 },
     );
