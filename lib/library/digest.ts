@@ -1,4 +1,5 @@
 import type { Provenance } from '../corpus/types';
+import { speakerKey } from '../search/query';
 import type { Speaker } from '../statements/types';
 import { aboutIn } from './state';
 import { corpusProvenance, type DocumentBundle } from './types';
@@ -24,8 +25,6 @@ export interface DocDigest {
   by: Record<string, StatementRef[]>;
   about: Record<string, StatementRef[]>;
 }
-
-const speakerKey = (sp: Speaker) => sp.id ?? `~${sp.name}`;
 
 /** The digest of one stored document (mentions of bundled entities; the user's entities are matched separately). */
 export function digestOf(b: DocumentBundle): DocDigest {

@@ -1,6 +1,6 @@
 import type { Provenance } from '../corpus/types';
 import { codeOf, type ErrorCode } from '../i18n/errors';
-import { buildCard, newestStatements } from '../kb/card';
+import { buildCard, cardPassageIds, newestStatements, statementRefs } from '../kb/card';
 import type { KbEntity, KnowledgeBase } from '../kb/types-kb';
 import type { CardData, CorpusInfo, MessageApi, SearchHit } from '../messages';
 import type { Statement } from '../statements/types';
@@ -15,7 +15,7 @@ import { isStopWord } from '../search/language';
 import { SEARCH_OPTIONS } from '../search/options';
 import { quoteCandidates, type QuoteIndex } from '../search/quote-check';
 import { LibraryStore } from './store';
-import { digestOf, type DocDigest, type StatementRef } from './digest';
+import { digestOf, type DocDigest } from './digest';
 import { corpusProvenance, type DocumentBundle, type LibraryAddResult, type LibraryInput, type UserEntity } from './types';
 import { checkInput, checkProvenance, urlKey } from './validate';
 
@@ -335,36 +335,29 @@ export class LibraryService {
     const known = new Map(bundled.statements.map((st) => [st.id, st]));
     const entity = bundled.entities.find((e) => e.id === entityId)!;
     const pick = (bundledIds: string[], side: 'by' | 'about') =>
-      newestStatements([
-        ...bundledIds.flatMap((id): StatementRef[] => {
-          const st = known.get(id);
-          return st ? [[id, st.statedOn ?? st.docDate]] : [];
-        }),
-        ...digests.flatMap((d) => d[side][entityId] ?? []),
-      ]);
+      newestStatements([...statementRefs(bundledIds, known), ...digests.flatMap((d) => d[side][entityId] ?? [])]);
     const by = pick(entity.statementsBy, 'by');
     const about = pick(entity.statementsAbout, 'about');
-    const mine = [...by, ...about].filter((id) => !known.has(id));
-    const passageIds = new Set<string>();
-    const { statements } = await state.store.records(mine, [], () => true);
-    for (const st of statements.values()) passageIds.add(st.passage);
-    const { passages } = await state.store.records([], [...passageIds], () => true);
-    const digestOfDoc = new Map(digests.map((d) => [d.id, d]));
+    const { statements } = await state.store.records(
+      [...by, ...about].filter((id) => !known.has(id)),
+      [],
+      () => true,
+    );
     const statement = (id: string) => known.get(id) ?? statements.get(id);
-    // The passages buildCard would give: the entity's citations and those of the statements shown.
-    const wanted = new Set([
-      ...entity.description.cites,
-      ...entity.background.flatMap((b) => b.cites),
-      ...entity.naming.flatMap((x) => x.cites),
-      ...[...by, ...about].map((id) => statement(id)?.passage),
-    ]);
+    const present = (ids: string[]) => ids.map(statement).filter((st): st is Statement => !!st);
+    const wanted = cardPassageIds(entity, present([...by, ...about]));
+    const { passages } = await state.store.records(
+      [],
+      [...statements.values()].map((st) => st.passage),
+      () => true,
+    );
+    const digestOfDoc = new Map(digests.map((d) => [d.id, d]));
     const cited: CardData['passages'] = {};
     for (const [id, p] of Object.entries(base.passages)) if (wanted.has(id)) cited[id] = p;
     for (const p of passages.values()) {
       const source = digestOfDoc.get(p.doc)?.provenance;
       if (source) cited[p.id] = { ...p, source };
     }
-    const present = (ids: string[]) => ids.map(statement).filter((st): st is Statement => !!st);
     return {
       ...base,
       statementsBy: present(by),

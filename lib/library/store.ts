@@ -68,6 +68,21 @@ function inDocumentOrder(statements: Statement[]): Statement[] {
   return statements.sort((a, b) => pos.get(a.id)![0] - pos.get(b.id)![0] || pos.get(a.id)![1] - pos.get(b.id)![1]);
 }
 
+/** One document with its passages (in order), statements (in document order) and mentions, read in `tx`. */
+async function bundleIn(
+  tx: IDBPTransaction<LibrarySchema, Array<'documents' | 'passages' | 'statements' | 'mentions' | 'digests' | 'meta'>, IDBTransactionMode>,
+  id: string,
+): Promise<DocumentBundle | undefined> {
+  const [doc, passages, statements, mentions] = await Promise.all([
+    tx.objectStore('documents').get(id),
+    tx.objectStore('passages').index('doc').getAll(id),
+    tx.objectStore('statements').index('doc').getAll(id),
+    tx.objectStore('mentions').index('doc').getAll(id),
+  ]);
+  if (!doc) return undefined;
+  return { doc, passages: passages.sort((a, b) => a.ordinal - b.ordinal), statements: inDocumentOrder(statements), mentions };
+}
+
 function summary(record: LibraryDocRecord): LibraryDocSummary {
   const { text: _t, notes: _n, textHash: _h, urlKey: _u, ...rest } = record;
   return rest;
@@ -167,15 +182,7 @@ export class LibraryStore {
 
   /** One document with its passages (in order), statements and mentions. */
   async getBundle(id: string): Promise<DocumentBundle | undefined> {
-    const tx = this.db.transaction(['documents', 'passages', 'statements', 'mentions'], 'readonly');
-    const [doc, passages, statements, mentions] = await Promise.all([
-      tx.objectStore('documents').get(id),
-      tx.objectStore('passages').index('doc').getAll(id),
-      tx.objectStore('statements').index('doc').getAll(id),
-      tx.objectStore('mentions').index('doc').getAll(id),
-    ]);
-    if (!doc) return undefined;
-    return { doc, passages: passages.sort((a, b) => a.ordinal - b.ordinal), statements: inDocumentOrder(statements), mentions };
+    return bundleIn(this.db.transaction(['documents', 'passages', 'statements', 'mentions'], 'readonly'), id);
   }
 
   /**
@@ -211,15 +218,11 @@ export class LibraryStore {
     if (digests.length < ids.length) {
       const have = new Set(digests.map((d) => d.id));
       for (const id of ids.filter((x) => !have.has(x))) {
+        // One transaction: a document removed meanwhile gets no digest.
         const tx = this.db.transaction(['documents', 'passages', 'statements', 'mentions', 'digests'], 'readwrite');
-        const [doc, passages, statements, mentions] = await Promise.all([
-          tx.objectStore('documents').get(id),
-          tx.objectStore('passages').index('doc').getAll(id),
-          tx.objectStore('statements').index('doc').getAll(id),
-          tx.objectStore('mentions').index('doc').getAll(id),
-        ]);
-        if (!doc) continue;
-        const digest = digestOf({ doc, passages, statements: inDocumentOrder(statements), mentions });
+        const bundle = await bundleIn(tx, id);
+        if (!bundle) continue;
+        const digest = digestOf(bundle);
         await Promise.all([tx.objectStore('digests').put(digest), tx.done]);
         digests.push(digest);
       }
@@ -262,22 +265,17 @@ export class LibraryStore {
     const tx = this.db.transaction(DOC_STORES, 'readwrite');
     const writes: Array<Promise<unknown>> = [];
     try {
-      const doc = await tx.objectStore('documents').get(id);
-      if (!doc) {
+      const bundle = await bundleIn(tx, id);
+      if (!bundle) {
         tx.abort();
         await tx.done.catch(() => {});
         return false;
       }
-      const statements = tx.objectStore('statements');
-      const updated = { ...doc, provenance, urlKey: urlKeyOf(provenance.url) };
+      const updated = { ...bundle.doc, provenance, urlKey: urlKeyOf(provenance.url) };
       writes.push(tx.objectStore('documents').put(updated));
-      const redated = inDocumentOrder(await statements.index('doc').getAll(id)).map((s) => ({ ...s, docDate: provenance.date }));
-      for (const s of redated) writes.push(statements.put(s));
-      const [passages, mentions] = await Promise.all([
-        tx.objectStore('passages').index('doc').getAll(id),
-        tx.objectStore('mentions').index('doc').getAll(id),
-      ]);
-      writes.push(tx.objectStore('digests').put(digestOf({ doc: updated, passages, statements: redated, mentions })));
+      const redated = bundle.statements.map((s) => ({ ...s, docDate: provenance.date }));
+      for (const s of redated) writes.push(tx.objectStore('statements').put(s));
+      writes.push(tx.objectStore('digests').put(digestOf({ ...bundle, doc: updated, statements: redated })));
       writes.push(this.bump(tx));
       await Promise.all([...writes, tx.done]);
       return true;

@@ -232,14 +232,6 @@ export class Automaton {
     return this.scanCodes(codes, text.length);
   }
 
-  /** The hits of scanCodes() that start where `canStart(i)` holds, in order of start (then of end): scanStarts() over those positions. */
-  scanFrom(codes: Uint16Array, length: number, canStart: (i: number) => boolean): RawHit[] {
-    const starts = new Uint32Array(length);
-    let count = 0;
-    for (let i = 0; i < length; i++) if (canStart(i)) starts[count++] = i;
-    return this.scanStarts(codes, length, starts, count);
-  }
-
   /**
    * The hits of scanCodes() that start at one of starts[0 .. count) (ascending), in order of start (then of end): the
    * trie walked from each. Where few positions can start a hit (words' first letters), this reads far fewer table
